@@ -1,0 +1,126 @@
+package org.loupe.mesh;
+
+import java.util.List;
+
+import org.loupe.FormatException;
+import org.loupe.ShapeMismatchException;
+import org.loupe.particles.Box;
+import org.loupe.particles.Lattice;
+import org.loupe.particles.Particles;
+
+/**
+ * Displacement Ψ(q) = x − q (minimum image) and velocity fields on the particle lattice, and the
+ * inverse map from a displacement field back to particles (CONVENTIONS.md).
+ */
+public final class LagrangianFields {
+
+    private LagrangianFields() {
+    }
+
+    /** Ψ on the lattice: 3 channels of N³ sites, Mpc/h. Every site must be occupied exactly once. */
+    public static Grid displacement(Particles particles, Lattice lattice, double redshift, List<SourceFile> sources) {
+        int[] siteOf = sitesOf(particles, lattice);
+        int n = lattice.sitesPerSide();
+        int cells = n * n * n;
+        float[] out = new float[3 * cells];
+        float[] x = particles.positionsMpcH();
+        Box box = lattice.box();
+        for (int p = 0; p < siteOf.length; p++) {
+            int site = siteOf[p];
+            int i = site / (n * n);
+            int j = (site / n) % n;
+            int k = site % n;
+            out[site] = (float) box.minimumImage(x[3 * p] - lattice.siteCoordinate(i));
+            out[cells + site] = (float) box.minimumImage(x[3 * p + 1] - lattice.siteCoordinate(j));
+            out[2 * cells + site] = (float) box.minimumImage(x[3 * p + 2] - lattice.siteCoordinate(k));
+        }
+        return new Grid(n, 3, box.sizeMpcH(), out, GridInfo.lattice(GridKind.DISPLACEMENT, redshift, sources));
+    }
+
+    /** Peculiar velocity on the lattice: 3 channels of N³ sites, km/s. */
+    public static Grid velocity(Particles particles, Lattice lattice, double redshift, List<SourceFile> sources) {
+        if (particles.velocitiesKmS() == null) {
+            throw new FormatException("the particles carry no velocities, so no velocity field can be made");
+        }
+        int[] siteOf = sitesOf(particles, lattice);
+        int n = lattice.sitesPerSide();
+        int cells = n * n * n;
+        float[] out = new float[3 * cells];
+        float[] v = particles.velocitiesKmS();
+        for (int p = 0; p < siteOf.length; p++) {
+            int site = siteOf[p];
+            out[site] = v[3 * p];
+            out[cells + site] = v[3 * p + 1];
+            out[2 * cells + site] = v[3 * p + 2];
+        }
+        return new Grid(n, 3, lattice.box().sizeMpcH(), out, GridInfo.lattice(GridKind.VELOCITY, redshift, sources));
+    }
+
+    /**
+     * Particles at x = q + Ψ (wrapped into [0, L)), one per lattice site in C order, IDs id0 + site.
+     *
+     * @param velocity velocity field on the same lattice, or null
+     */
+    public static Particles toParticles(Grid displacement, Grid velocity, Lattice lattice, double massPerParticle) {
+        int n = lattice.sitesPerSide();
+        if (displacement.size() != n || displacement.channels() != 3) {
+            throw new ShapeMismatchException("displacement field is " + displacement.channels() + "x" + displacement.size()
+                    + "^3 but the lattice has " + n + "^3 sites and needs 3 channels");
+        }
+        if (velocity != null) {
+            displacement.requireSameShape(velocity, "displacement and velocity fields");
+        }
+        int cells = n * n * n;
+        float[] pos = new float[3 * cells];
+        float[] vel = velocity == null ? null : new float[3 * cells];
+        long[] ids = new long[cells];
+        Box box = lattice.box();
+        float[] psi = displacement.values();
+        for (int site = 0; site < cells; site++) {
+            int i = site / (n * n);
+            int j = (site / n) % n;
+            int k = site % n;
+            pos[3 * site] = (float) box.wrap(lattice.siteCoordinate(i) + psi[site]);
+            pos[3 * site + 1] = (float) box.wrap(lattice.siteCoordinate(j) + psi[cells + site]);
+            pos[3 * site + 2] = (float) box.wrap(lattice.siteCoordinate(k) + psi[2 * cells + site]);
+            ids[site] = lattice.firstId() + site;
+            if (vel != null) {
+                float[] v = velocity.values();
+                vel[3 * site] = v[site];
+                vel[3 * site + 1] = v[cells + site];
+                vel[3 * site + 2] = v[2 * cells + site];
+            }
+        }
+        // A float coordinate just below L can round up to L: keep [0, L).
+        float l = (float) box.sizeMpcH();
+        for (int c = 0; c < pos.length; c++) {
+            if (pos[c] >= l) {
+                pos[c] = 0f;
+            }
+        }
+        return new Particles(box, pos, vel, ids, massPerParticle, null);
+    }
+
+    /** Lattice site of every particle, checking that each site is hit exactly once. */
+    private static int[] sitesOf(Particles particles, Lattice lattice) {
+        long[] ids = particles.ids();
+        if (ids == null) {
+            throw new FormatException("the particles carry no IDs, so they cannot be put on a lattice");
+        }
+        if (particles.count() != lattice.siteCount()) {
+            throw new ShapeMismatchException(particles.count() + " particles cannot fill a " + lattice.sitesPerSide()
+                    + "^3 lattice (" + lattice.siteCount() + " sites)");
+        }
+        int[] siteOf = new int[ids.length];
+        boolean[] seen = new boolean[ids.length];
+        for (int p = 0; p < ids.length; p++) {
+            int site = lattice.siteIndex(ids[p]);
+            if (seen[site]) {
+                throw new FormatException("particle ID " + ids[p] + " occurs twice; a lattice needs unique IDs");
+            }
+            seen[site] = true;
+            siteOf[p] = site;
+        }
+        return siteOf;
+    }
+}

@@ -1,0 +1,99 @@
+package org.loupe.particles;
+
+import org.loupe.FormatException;
+
+/**
+ * Maps particle IDs from a lattice IC generator to Lagrangian sites (CONVENTIONS.md): (id − id0)
+ * = (i·N + j)·N + k, site at q = (i + s, j + s, k + s)·L/N with s = 0 (corner) or ½ (centre).
+ *
+ * @param sitesPerSide N, lattice sites per side
+ * @param firstId id0, the ID of site (0, 0, 0)
+ * @param offsetCells s, the site offset in cells (0 or 0.5)
+ * @param box the periodic box
+ */
+public record Lattice(int sitesPerSide, long firstId, double offsetCells, Box box) {
+
+    public Lattice {
+        if (sitesPerSide < 1) {
+            throw new FormatException("lattice needs at least one site per side, got " + sitesPerSide);
+        }
+    }
+
+    /** Number of sites, N³. */
+    public long siteCount() {
+        return (long) sitesPerSide * sitesPerSide * sitesPerSide;
+    }
+
+    /** Cell size L/N in Mpc/h. */
+    public double spacingMpcH() {
+        return box.sizeMpcH() / sitesPerSide;
+    }
+
+    /**
+     * Flat C-order site index of a particle ID, checked to lie on the lattice.
+     *
+     * @throws FormatException when the ID is outside [id0, id0 + N³)
+     */
+    public int siteIndex(long id) {
+        long s = id - firstId;
+        if (s < 0 || s >= siteCount()) {
+            throw new FormatException("particle ID " + id + " is not on a " + sitesPerSide + "^3 lattice with first ID "
+                    + firstId + "; these IDs do not come from a lattice IC generator (or give the right first ID)");
+        }
+        return (int) s;
+    }
+
+    /** Lagrangian coordinate (Mpc/h) along one axis for lattice index {@code i}. */
+    public double siteCoordinate(int i) {
+        return (i + offsetCells) * spacingMpcH();
+    }
+
+    /**
+     * Finds the lattice that the IDs of {@code particles} occupy: the side N from the count (a
+     * perfect cube), the first ID from the minimum, and the offset s ∈ {0, ½} whose mean
+     * displacement is smaller (CONVENTIONS.md: check the data rather than assume). Returns null
+     * when the particles do not form a full lattice.
+     */
+    public static Lattice detect(Particles particles) {
+        long[] ids = particles.ids();
+        int n = particles.count();
+        if (ids == null || n == 0) {
+            return null;
+        }
+        int side = (int) Math.round(Math.cbrt(n));
+        if ((long) side * side * side != n) {
+            return null;
+        }
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (long id : ids) {
+            min = Math.min(min, id);
+            max = Math.max(max, id);
+        }
+        if (max - min != n - 1) {
+            return null;
+        }
+        Lattice corner = new Lattice(side, min, 0.0, particles.box());
+        Lattice centre = new Lattice(side, min, 0.5, particles.box());
+        return corner.meanDisplacementNorm(particles) <= centre.meanDisplacementNorm(particles) ? corner : centre;
+    }
+
+    /** |⟨Ψ⟩| in Mpc/h for this lattice hypothesis: near 0 for the right offset. */
+    public double meanDisplacementNorm(Particles particles) {
+        double[] sum = new double[3];
+        float[] x = particles.positionsMpcH();
+        long[] ids = particles.ids();
+        int n = sitesPerSide;
+        for (int p = 0; p < particles.count(); p++) {
+            int site = siteIndex(ids[p]);
+            int i = site / (n * n);
+            int j = (site / n) % n;
+            int k = site % n;
+            sum[0] += box.minimumImage(x[3 * p] - siteCoordinate(i));
+            sum[1] += box.minimumImage(x[3 * p + 1] - siteCoordinate(j));
+            sum[2] += box.minimumImage(x[3 * p + 2] - siteCoordinate(k));
+        }
+        int count = particles.count();
+        return Math.sqrt(sum[0] * sum[0] + sum[1] * sum[1] + sum[2] * sum[2]) / count;
+    }
+}

@@ -1,0 +1,157 @@
+package org.loupe.snapshot;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+import io.jhdf.api.Dataset;
+import io.jhdf.api.dataset.ChunkedDataset;
+import io.jhdf.api.dataset.ContiguousDataset;
+
+import org.loupe.FormatException;
+
+/**
+ * Reads a whole numeric dataset of shape (rows) or (rows, cols) into a flat primitive array at an
+ * offset, without jHDF's boxed or nested paths: contiguous data through a {@link FileChannel} in
+ * large blocks, chunked data chunk by chunk (decompressed by jHDF), anything else via
+ * {@code getDataFlat()}.
+ */
+final class DatasetReader {
+
+    /** Bytes per block for contiguous reads. */
+    private static final int BLOCK_BYTES = 8 << 20;
+
+    /** Where decoded elements go. */
+    private interface Sink {
+        void put(ElementType type, ByteBuffer src, int destIndex, int count);
+    }
+
+    private DatasetReader() {
+    }
+
+    /** Reads every element as float into {@code dest[destOffset ...]}. */
+    static void readFloats(Dataset ds, Path file, long userBlock, float[] dest, int destOffset) {
+        read(ds, file, userBlock, (t, src, i, n) -> t.toFloats(src, dest, destOffset + i, n));
+    }
+
+    /** Reads every element as long into {@code dest[destOffset ...]}. */
+    static void readLongs(Dataset ds, Path file, long userBlock, long[] dest, int destOffset) {
+        read(ds, file, userBlock, (t, src, i, n) -> t.toLongs(src, dest, destOffset + i, n));
+    }
+
+    private static void read(Dataset ds, Path file, long userBlock, Sink sink) {
+        String where = file + ":" + ds.getPath();
+        ElementType type = ElementType.of(ds.getDataType(), where);
+        long size = ds.getSize();
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new FormatException(where + ": " + size + " elements exceed one Java array; split the snapshot into more files");
+        }
+        try {
+            if (ds.isEmpty() || size == 0) {
+                return;
+            }
+            if (ds instanceof ContiguousDataset c) {
+                readContiguous(c, file, userBlock, type, (int) size, sink, where);
+            } else if (ds instanceof ChunkedDataset c) {
+                readChunked(c, type, sink);
+            } else {
+                readFlat(ds, type, (int) size, sink);
+            }
+        } catch (FormatException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new FormatException(where + ": cannot read dataset (" + describe(e)
+                    + "); the file may be truncated or use an unsupported filter (scale-offset, n-bit and Blosc are not supported:"
+                    + " rewrite it with gzip or no compression, e.g. h5repack -f GZIP=4)", e);
+        }
+    }
+
+    private static void readContiguous(ContiguousDataset ds, Path file, long userBlock, ElementType type, int size,
+                                       Sink sink, String where) {
+        long start = ds.getDataAddress() + userBlock;
+        long bytes = (long) size * type.bytes();
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            if (start + bytes > ch.size()) {
+                throw new FormatException(where + ": dataset ends at byte " + (start + bytes) + " but the file has only "
+                        + ch.size() + " bytes; the file is truncated: copy it again");
+            }
+            int perBlock = Math.max(1, BLOCK_BYTES / type.bytes());
+            ByteBuffer buf = ByteBuffer.allocateDirect(perBlock * type.bytes());
+            for (int e0 = 0; e0 < size; e0 += perBlock) {
+                int n = Math.min(perBlock, size - e0);
+                buf.clear().limit(n * type.bytes());
+                long pos = start + (long) e0 * type.bytes();
+                while (buf.hasRemaining()) {
+                    int r = ch.read(buf, pos + buf.position());
+                    if (r < 0) {
+                        throw new FormatException(where + ": unexpected end of file; the file is truncated");
+                    }
+                }
+                buf.flip();
+                sink.put(type, buf, e0, n);
+            }
+        } catch (IOException e) {
+            throw new FormatException(where + ": read failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void readChunked(ChunkedDataset ds, ElementType type, Sink sink) {
+        int[] dims = ds.getDimensions();
+        int[] chunk = ds.getChunkDimensions();
+        int rows = dims[0];
+        int cols = dims.length > 1 ? dims[1] : 1;
+        for (int d = 2; d < dims.length; d++) {
+            cols *= dims[d];
+        }
+        if (dims.length > 2) {
+            throw new FormatException(ds.getPath() + ": chunked datasets of rank " + dims.length + " are not supported");
+        }
+        int chunkRows = chunk[0];
+        int chunkCols = dims.length > 1 ? chunk[1] : 1;
+        for (int r0 = 0; r0 < rows; r0 += chunkRows) {
+            for (int c0 = 0; c0 < cols; c0 += chunkCols) {
+                int[] offset = dims.length > 1 ? new int[] {r0, c0} : new int[] {r0};
+                ByteBuffer raw = ByteBuffer.wrap(ds.getDecompressedChunk(offset));
+                int nr = Math.min(chunkRows, rows - r0);
+                int nc = Math.min(chunkCols, cols - c0);
+                if (nc == cols && chunkCols == cols) {
+                    sink.put(type, raw, r0 * cols, nr * cols);
+                } else {
+                    for (int r = 0; r < nr; r++) {
+                        raw.position(r * chunkCols * type.bytes());
+                        sink.put(type, raw, (r0 + r) * cols + c0, nc);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void readFlat(Dataset ds, ElementType type, int size, Sink sink) {
+        Object flat = ds.getDataFlat();
+        ByteBuffer buf = ByteBuffer.allocate(size * 8).order(type.order());
+        ElementType asStored;
+        if (flat instanceof float[] f) {
+            buf.asFloatBuffer().put(f);
+            asStored = new ElementType(true, 4, true, type.order());
+        } else if (flat instanceof double[] d) {
+            buf.asDoubleBuffer().put(d);
+            asStored = new ElementType(true, 8, true, type.order());
+        } else if (flat instanceof long[] l) {
+            buf.asLongBuffer().put(l);
+            asStored = new ElementType(false, 8, true, type.order());
+        } else if (flat instanceof int[] i) {
+            buf.asIntBuffer().put(i);
+            asStored = new ElementType(false, 4, true, type.order());
+        } else {
+            throw new FormatException(ds.getPath() + ": unsupported stored data " + flat.getClass().getSimpleName());
+        }
+        sink.put(asStored, buf, 0, size);
+    }
+
+    private static String describe(RuntimeException e) {
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m;
+    }
+}

@@ -1,0 +1,172 @@
+package org.loupe.snapshot;
+
+import java.nio.file.Path;
+
+import io.jhdf.HdfFile;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
+import io.jhdf.exceptions.HdfException;
+
+import org.loupe.FormatException;
+import org.loupe.particles.Box;
+import org.loupe.particles.Particles;
+
+/**
+ * An opened snapshot: its header, and particles read on demand from all member files, converted
+ * to internal units and wrapped into [0, L).
+ */
+public final class Snapshot {
+
+    private final SnapshotHeader header;
+    private final ReadOptions options;
+
+    Snapshot(SnapshotHeader header, ReadOptions options) {
+        this.header = header;
+        this.options = options;
+    }
+
+    public SnapshotHeader header() {
+        return header;
+    }
+
+    /** Particles of the type in the read options. */
+    public Particles readParticles() {
+        return load(options.particleType()).particles();
+    }
+
+    /** Particles of {@code type}. */
+    public Particles readParticles(int type) {
+        return load(type).particles();
+    }
+
+    /** Reads all files' particles of {@code type} and reports what had to be fixed. */
+    public ParticleLoad load(int type) {
+        long total = header.count(type);
+        if (total == 0) {
+            throw new FormatException(header.files().get(0) + ": the snapshot holds no particles of type " + type
+                    + " (NumPart_Total = " + java.util.Arrays.toString(header.numPartTotal()) + "); choose another particle type");
+        }
+        if (total > Integer.MAX_VALUE / 3) {
+            throw new FormatException(header.files().get(0) + ": " + total + " particles exceed what one process holds"
+                    + " in flat arrays (715 million); read a subset of files");
+        }
+        int n = (int) total;
+        float[] pos = new float[3 * n];
+        float[] vel = options.readVelocities() ? new float[3 * n] : null;
+        long[] ids = new long[n];
+        boolean perParticleMass = header.mass(type) == 0;
+        float[] masses = perParticleMass ? new float[n] : null;
+        int offset = 0;
+        for (Path file : header.files()) {
+            offset += readFile(file, type, offset, n, pos, vel, ids, masses);
+        }
+        if (offset != n) {
+            throw new FormatException(header.files().get(0) + ": files hold " + offset + " particles of type " + type
+                    + " but NumPart_Total says " + n + "; a member file is from another snapshot or incomplete");
+        }
+        UnitSystem u = header.units();
+        scale(pos, u.lengthToMpcH());
+        if (vel != null) {
+            scale(vel, u.velocityToKmS(header.scaleFactor()));
+        }
+        if (masses != null) {
+            scale(masses, u.massTo1e10MsunH());
+        }
+        Box box = new Box(header.boxMpcH());
+        long wrapped = wrapAndCheck(pos, vel, box, header.files().get(0));
+        Particles particles = new Particles(box, pos, vel, ids, perParticleMass ? Double.NaN : header.mass(type), masses);
+        return new ParticleLoad(particles, wrapped);
+    }
+
+    private int readFile(Path file, int type, int offset, int total, float[] pos, float[] vel, long[] ids, float[] masses) {
+        try (HdfFile hdf = SnapshotReader.openHdf(file)) {
+            Group header = HeaderParser.group(hdf, "Header");
+            if (header == null) {
+                throw new FormatException(file + ": no /Header group; this member file is not a snapshot");
+            }
+            long[] thisFile = Attributes.longs(header, "NumPart_ThisFile", file);
+            long count = type < thisFile.length ? thisFile[type] : 0;
+            if (count == 0) {
+                return 0;
+            }
+            if (offset + count > total) {
+                throw new FormatException(file + ": NumPart_ThisFile adds up to more than NumPart_Total (" + total
+                        + "); the files do not belong together");
+            }
+            Group part = HeaderParser.group(hdf, "PartType" + type);
+            if (part == null) {
+                throw new FormatException(file + ": header lists " + count + " particles of type " + type
+                        + " but there is no /PartType" + type + " group");
+            }
+            long userBlock = hdf.getUserBlockSize();
+            Dataset coords = dataset(part, "Coordinates", file, count, 3);
+            DatasetReader.readFloats(coords, file, userBlock, pos, 3 * offset);
+            if (vel != null) {
+                DatasetReader.readFloats(dataset(part, "Velocities", file, count, 3), file, userBlock, vel, 3 * offset);
+            }
+            DatasetReader.readLongs(dataset(part, "ParticleIDs", file, count, 1), file, userBlock, ids, offset);
+            if (masses != null) {
+                DatasetReader.readFloats(dataset(part, "Masses", file, count, 1), file, userBlock, masses, offset);
+            }
+            return (int) count;
+        } catch (HdfException e) {
+            String m = String.valueOf(e.getMessage());
+            if (m.toLowerCase(java.util.Locale.ROOT).contains("layout")) {
+                throw new FormatException(file + ": a dataset uses a storage layout jHDF cannot read (" + m + "), as in SWIFT's"
+                        + " virtual meta-files: pass the per-rank files (name.0.hdf5 ...) instead", e);
+            }
+            throw SnapshotReader.unreadable(file, e);
+        }
+    }
+
+    private static Dataset dataset(Group part, String name, Path file, long rows, int cols) {
+        Node node = part.getChildren().get(name);
+        if (!(node instanceof Dataset ds)) {
+            String hint = name.equals("Masses") ? " (MassTable is 0 for this type, so per-particle masses are required)" : "";
+            throw new FormatException(file + ": dataset " + part.getPath() + name + " is missing" + hint);
+        }
+        long[] dims = ds.getDimensionsAsLong();
+        long expectedCols = dims.length > 1 ? dims[1] : 1;
+        if (dims.length == 0 || dims[0] != rows || expectedCols != cols) {
+            throw new FormatException(file + ": " + ds.getPath() + " has shape " + java.util.Arrays.toString(dims)
+                    + " but the header says " + rows + " particles" + (cols > 1 ? " x " + cols : ""));
+        }
+        return ds;
+    }
+
+    private static void scale(float[] a, double f) {
+        if (f == 1.0) {
+            return;
+        }
+        float ff = (float) f;
+        for (int i = 0; i < a.length; i++) {
+            a[i] *= ff;
+        }
+    }
+
+    /** Rejects NaN/inf, wraps positions into [0, L) and counts how many needed it. */
+    private static long wrapAndCheck(float[] pos, float[] vel, Box box, Path file) {
+        float l = (float) box.sizeMpcH();
+        long wrapped = 0;
+        for (int i = 0; i < pos.length; i++) {
+            float x = pos[i];
+            if (!Float.isFinite(x)) {
+                throw new FormatException(file + ": particle " + (i / 3) + " has a non-finite coordinate (" + x
+                        + "); the snapshot is corrupt");
+            }
+            if (x < 0f || x >= l) {
+                pos[i] = box.wrap(x);
+                wrapped++;
+            }
+        }
+        if (vel != null) {
+            for (int i = 0; i < vel.length; i++) {
+                if (!Float.isFinite(vel[i])) {
+                    throw new FormatException(file + ": particle " + (i / 3) + " has a non-finite velocity; the snapshot is corrupt");
+                }
+            }
+        }
+        return wrapped;
+    }
+}

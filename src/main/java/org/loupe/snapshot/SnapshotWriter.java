@@ -1,0 +1,168 @@
+package org.loupe.snapshot;
+
+import static org.bytedeco.hdf5.global.hdf5.H5T_STD_U32LE_g;
+import static org.bytedeco.hdf5.global.hdf5.H5T_STD_U64LE_g;
+import static org.bytedeco.hdf5.global.hdf5.H5T_STD_I32LE_g;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.loupe.LoupeException;
+import org.loupe.particles.Particles;
+
+/**
+ * Writes GADGET-4-style HDF5 snapshots that h5py, h5dump, Pylians' readgadget and yt read
+ * unchanged: /Header with six-type arrays (the GADGET-2/3 layout every reader knows; GADGET-4
+ * itself reads it too), 64-bit totals plus zero HighWords, /Parameters with cosmology and units,
+ * /PartTypeN with Coordinates, Velocities (u = v/√a), ParticleIDs (uint64) and Masses only when
+ * masses differ. Files are written under temporary names and renamed when all are complete.
+ */
+public final class SnapshotWriter {
+
+    private static final int NTYPES = 6;
+
+    private SnapshotWriter() {
+    }
+
+    /**
+     * Writes {@code particles} to {@code out} ("name.hdf5"; with F files "name.0.hdf5" ...) and
+     * returns the written paths.
+     */
+    public static List<Path> write(Path out, Particles particles, SnapshotMeta meta, WriteOptions options) {
+        List<Path> finals = memberPaths(out, options.files());
+        List<Path> temps = new ArrayList<>();
+        try {
+            int n = particles.count();
+            int type = options.particleType();
+            long[] total = new long[NTYPES];
+            total[type] = n;
+            for (int f = 0; f < options.files(); f++) {
+                int first = (int) ((long) n * f / options.files());
+                int last = (int) ((long) n * (f + 1) / options.files());
+                Path tmp = finals.get(f).resolveSibling("." + finals.get(f).getFileName() + ".tmp" + ProcessHandle.current().pid());
+                temps.add(tmp);
+                writeFile(tmp, particles, first, last - first, total, meta, options);
+            }
+            for (int f = 0; f < finals.size(); f++) {
+                Files.move(temps.get(f), finals.get(f), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+            return finals;
+        } catch (IOException e) {
+            throw new LoupeException(out + ": cannot move the finished snapshot into place: " + e.getMessage(), e);
+        } finally {
+            for (Path t : temps) {
+                try {
+                    Files.deleteIfExists(t);
+                } catch (IOException ignored) {
+                    // best effort: a leftover temp file never replaces an output
+                }
+            }
+        }
+    }
+
+    /** "name.hdf5" for one file, "name.i.hdf5" for several. */
+    public static List<Path> memberPaths(Path out, int files) {
+        if (files == 1) {
+            return List.of(out);
+        }
+        String name = out.getFileName().toString();
+        String stem = name.endsWith(".hdf5") ? name.substring(0, name.length() - 5) : name;
+        List<Path> paths = new ArrayList<>();
+        for (int f = 0; f < files; f++) {
+            paths.add(out.resolveSibling(stem + "." + f + ".hdf5"));
+        }
+        return paths;
+    }
+
+    private static void writeFile(Path path, Particles p, int first, int count, long[] total, SnapshotMeta meta,
+                                  WriteOptions options) {
+        int type = options.particleType();
+        double a = 1.0 / (1.0 + meta.redshift());
+        double toFileLength = UnitSystem.MPC_CM / options.lengthUnitCm();
+        try (Hdf5Out h5 = Hdf5Out.create(path)) {
+            long header = h5.group(h5.root(), "Header");
+            long[] thisFile = new long[NTYPES];
+            thisFile[type] = count;
+            double[] massTable = new double[NTYPES];
+            massTable[type] = p.equalMasses() ? p.massPerParticle() : 0.0;
+            h5.attr(header, "BoxSize", p.box().sizeMpcH() * toFileLength);
+            h5.attr(header, "Time", a);
+            h5.attr(header, "Redshift", meta.redshift());
+            h5.attrLongs(header, "NumPart_ThisFile", thisFile, H5T_STD_U64LE_g(), false);
+            h5.attrLongs(header, "NumPart_Total", total, H5T_STD_U64LE_g(), false);
+            h5.attrLongs(header, "NumPart_Total_HighWord", new long[NTYPES], H5T_STD_U32LE_g(), false);
+            h5.attr(header, "MassTable", massTable);
+            h5.attrLongs(header, "NumFilesPerSnapshot", new long[] {options.files()}, H5T_STD_I32LE_g(), true);
+            h5.attr(header, "Omega0", meta.omegaM());
+            h5.attr(header, "OmegaLambda", meta.omegaLambda());
+            h5.attr(header, "HubbleParam", meta.hubble());
+            for (String flag : new String[] {"Flag_Sfr", "Flag_Cooling", "Flag_StellarAge", "Flag_Metals", "Flag_Feedback",
+                                             "Flag_DoublePrecision"}) {
+                h5.attrLongs(header, flag, new long[] {0}, H5T_STD_I32LE_g(), true);
+            }
+            writeUnits(h5, header, options);
+            h5.closeGroup(header);
+
+            long params = h5.group(h5.root(), "Parameters");
+            h5.attr(params, "BoxSize", p.box().sizeMpcH() * toFileLength);
+            h5.attr(params, "Omega0", meta.omegaM());
+            h5.attr(params, "OmegaLambda", meta.omegaLambda());
+            h5.attr(params, "HubbleParam", meta.hubble());
+            h5.attrLongs(params, "ComovingIntegrationOn", new long[] {1}, H5T_STD_I32LE_g(), true);
+            writeUnits(h5, params, options);
+            h5.closeGroup(params);
+
+            long loupe = h5.group(h5.root(), "Loupe");
+            h5.attr(loupe, "provenance", meta.provenanceJson() == null ? "{}" : meta.provenanceJson());
+            h5.closeGroup(loupe);
+
+            long part = h5.group(h5.root(), "PartType" + type);
+            int gz = options.gzipLevel();
+            h5.floats(part, "Coordinates", scaled(p.positionsMpcH(), first, count, toFileLength, p.box().sizeMpcH() * toFileLength),
+                    0, count, 3, gz);
+            if (p.velocitiesKmS() != null) {
+                h5.floats(part, "Velocities", scaled(p.velocitiesKmS(), first, count, 1.0 / Math.sqrt(a), Double.NaN), 0, count, 3, gz);
+            }
+            long[] ids = p.ids();
+            if (ids == null) {
+                ids = new long[p.count()];
+                for (int i = 0; i < ids.length; i++) {
+                    ids[i] = i + 1L;
+                }
+            }
+            h5.longs(part, "ParticleIDs", ids, first, count, H5T_STD_U64LE_g(), gz);
+            if (!p.equalMasses()) {
+                h5.floats(part, "Masses", p.masses(), first, count, 1, gz);
+            }
+            h5.closeGroup(part);
+        }
+    }
+
+    private static void writeUnits(Hdf5Out h5, long group, WriteOptions options) {
+        h5.attr(group, "UnitLength_in_cm", options.lengthUnitCm());
+        h5.attr(group, "UnitMass_in_g", UnitSystem.MASS_1E10_MSUN_G);
+        h5.attr(group, "UnitVelocity_in_cm_per_s", 1e5);
+    }
+
+    /** Rows [first, first+count) of an interleaved xyz array times {@code factor}; wraps to [0, L) if L given. */
+    private static float[] scaled(float[] xyz, int first, int count, double factor, double wrapAt) {
+        float[] out = new float[3 * count];
+        float f = (float) factor;
+        float l = (float) wrapAt;
+        for (int i = 0; i < out.length; i++) {
+            float v = xyz[3 * first + i] * f;
+            if (!Double.isNaN(wrapAt) && v >= l) {
+                v -= l;
+                if (v >= l || v < 0f) {
+                    v = 0f;
+                }
+            }
+            out[i] = v;
+        }
+        return out;
+    }
+}
