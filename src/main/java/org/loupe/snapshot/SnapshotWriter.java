@@ -116,6 +116,11 @@ public final class SnapshotWriter {
             writeUnits(h5, params, options);
             h5.closeGroup(params);
 
+            // GADGET-4 records its compile options here; NTYPES tells readers the header array length.
+            long config = h5.group(h5.root(), "Config");
+            h5.attrLongs(config, "NTYPES", new long[] {NTYPES}, H5T_STD_I32LE_g(), true);
+            h5.closeGroup(config);
+
             long loupe = h5.group(h5.root(), "Loupe");
             h5.attr(loupe, "provenance", meta.provenanceJson() == null ? "{}" : meta.provenanceJson());
             h5.closeGroup(loupe);

@@ -1,0 +1,66 @@
+package org.loupe.cli;
+
+import java.io.PrintWriter;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import org.loupe.LoupeException;
+import org.loupe.run.CodeVersion;
+
+/** {@code loupe}: entry point. Errors print one line; {@code --debug} adds the stack trace. */
+@Command(name = "loupe", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Super-resolution of cosmological N-body simulations, and the statistics that validate it.",
+        subcommands = {InfoCommand.class, PaintCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces on errors.")
+    boolean debug;
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs a command line and returns the exit code (for tests and the launcher). */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            boolean debug = parsed.matchedOptionValue("--debug", false) || hasDebug(args);
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            if (e instanceof LoupeException le) {
+                err.println("loupe: error: " + le.getMessage());
+                return le.exitCode();
+            }
+            err.println("loupe: internal error: " + e + (debug ? "" : " (rerun with --debug for details and report it)"));
+            return 70;
+        });
+        return cli.execute(args);
+    }
+
+    private static boolean hasDebug(String[] args) {
+        for (String a : args) {
+            if ("--debug".equals(a)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Version line with the git commit the jar was built from. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"loupe " + CodeVersion.describe()};
+        }
+    }
+}

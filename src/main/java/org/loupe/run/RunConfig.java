@@ -1,0 +1,19 @@
+package org.loupe.run;
+
+import org.loupe.mesh.PaintSpec;
+
+/**
+ * A whole run's config: one optional section per step, each the record its step owns. Keys not
+ * listed here are rejected when the YAML is loaded.
+ *
+ * @param name run name (the folder under runs/)
+ * @param threads worker threads for plain-Java kernels (default: all available)
+ * @param snapshot reader overrides
+ * @param paint paint settings
+ */
+public record RunConfig(String name, Integer threads, SnapshotSection snapshot, PaintSpec paint) {
+
+    public int threadsOrDefault() {
+        return threads == null || threads < 1 ? org.loupe.mesh.Parallel.defaultThreads() : threads;
+    }
+}
