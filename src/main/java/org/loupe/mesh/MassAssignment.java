@@ -20,6 +20,9 @@ public final class MassAssignment {
     /** Slab width in cells: at least the PCS support, so slabs two apart never touch the same cell. */
     private static final int SLAB_WIDTH = 4;
 
+    /** Particles sorted and painted per block. */
+    private static final int BLOCK = 1 << 22;
+
     private MassAssignment() {
     }
 
@@ -37,39 +40,19 @@ public final class MassAssignment {
         }
         float[] grid = new float[(int) cells];
         int count = particles.count();
-        if (count == 0) {
-            return grid;
-        }
-        double box = particles.box().sizeMpcH();
-        double cellsPerMpc = n / box;
-        float[] x = particles.positionsMpcH();
-        int slabs = Math.max(1, n / SLAB_WIDTH);
-
-        // Counting sort of particles by slab: order[start[s]..start[s+1]) are slab s's particles.
-        int[] slabOf = new int[count];
-        int[] start = new int[slabs + 1];
-        for (int p = 0; p < count; p++) {
-            double u = wrapped(x[3 * p] + shiftMpcH, box) * cellsPerMpc;
-            int s = Math.min((int) u / SLAB_WIDTH, slabs - 1);
-            slabOf[p] = s;
-            start[s + 1]++;
-        }
-        for (int s = 0; s < slabs; s++) {
-            start[s + 1] += start[s];
-        }
-        int[] order = new int[count];
-        int[] fill = start.clone();
-        for (int p = 0; p < count; p++) {
-            order[fill[slabOf[p]]++] = p;
-        }
-
-        SlabPainter painter = new SlabPainter(particles, n, window, shiftMpcH, grid, order, start);
-        if (slabs == 1) {
-            painter.paintSlab(0);
-            return grid;
-        }
-        for (List<Integer> phase : phases(slabs)) {
-            Parallel.forEach(phase.size(), threads, t -> painter.paintSlab(phase.get(t)));
+        // Blocks of a fixed size (not a function of the thread count) bound the sort's extra
+        // memory to ~17 bytes per particle of one block and keep the summation order fixed.
+        for (int first = 0; first < count; first += BLOCK) {
+            int m = Math.min(BLOCK, count - first);
+            CellSort sorted = new CellSort(particles, first, m, n, SLAB_WIDTH, shiftMpcH, threads);
+            double mass = particles.equalMasses() ? particles.massPerParticle() : Double.NaN;
+            if (sorted.slabs == 1) {
+                paintSlab(sorted, 0, grid, n, window, mass);
+                continue;
+            }
+            for (List<Integer> phase : phases(sorted.slabs)) {
+                Parallel.forEach(phase.size(), threads, t -> paintSlab(sorted, phase.get(t), grid, n, window, mass));
+            }
         }
         return grid;
     }
@@ -109,48 +92,93 @@ public final class MassAssignment {
         return last.isEmpty() ? List.of(even, odd) : List.of(even, odd, last);
     }
 
-    static double wrapped(double x, double box) {
-        double w = x - box * Math.floor(x / box);
-        return w >= box ? 0.0 : w;
-    }
 
-    /** Paints the particles of one slab; instances are shared, all state per call is local. */
-    private record SlabPainter(Particles particles, int n, Window window, double shiftMpcH, float[] grid,
-                               int[] order, int[] start) {
-
-        void paintSlab(int slab) {
-            int support = window.support();
-            double box = particles.box().sizeMpcH();
-            double cellsPerMpc = n / box;
-            float[] x = particles.positionsMpcH();
-            double[] wx = new double[support];
-            double[] wy = new double[support];
-            double[] wz = new double[support];
-            int[] ix = new int[support];
-            int[] iy = new int[support];
-            int[] iz = new int[support];
-            for (int o = start[slab]; o < start[slab + 1]; o++) {
-                int p = order[o];
-                double m = particles.mass(p);
-                int bx = window.weights(wrapped(x[3 * p] + shiftMpcH, box) * cellsPerMpc, wx);
-                int by = window.weights(wrapped(x[3 * p + 1] + shiftMpcH, box) * cellsPerMpc, wy);
-                int bz = window.weights(wrapped(x[3 * p + 2] + shiftMpcH, box) * cellsPerMpc, wz);
-                for (int a = 0; a < support; a++) {
-                    ix[a] = Math.floorMod(bx + a, n) * n * n;
-                    iy[a] = Math.floorMod(by + a, n) * n;
-                    iz[a] = Math.floorMod(bz + a, n);
-                }
-                for (int a = 0; a < support; a++) {
-                    double ma = m * wx[a];
-                    for (int b = 0; b < support; b++) {
-                        double mab = ma * wy[b];
-                        int row = ix[a] + iy[b];
-                        for (int c = 0; c < support; c++) {
-                            grid[row + iz[c]] += (float) (mab * wz[c]);
-                        }
+    /** Paints the particles of one x-slab, bucket by bucket, into the shared grid. */
+    private static void paintSlab(CellSort sorted, int slab, float[] grid, int n, Window window, double equalMass) {
+        if (window == Window.CIC) {
+            paintSlabCic(sorted, slab, grid, n, equalMass);
+            return;
+        }
+        int support = window.support();
+        double[] wx = new double[support];
+        double[] wy = new double[support];
+        double[] wz = new double[support];
+        int[] ix = new int[support];
+        int[] iy = new int[support];
+        int[] iz = new int[support];
+        int from = sorted.start[slab * sorted.yBlocks];
+        int to = sorted.start[(slab + 1) * sorted.yBlocks];
+        float[] u = sorted.u;
+        float[] v = sorted.v;
+        float[] w = sorted.w;
+        for (int q = from; q < to; q++) {
+            double m = sorted.mass == null ? equalMass : sorted.mass[q];
+            int bx = window.weights(u[q], wx);
+            int by = window.weights(v[q], wy);
+            int bz = window.weights(w[q], wz);
+            for (int a = 0; a < support; a++) {
+                ix[a] = wrapIndex(bx + a, n) * n * n;
+                iy[a] = wrapIndex(by + a, n) * n;
+                iz[a] = wrapIndex(bz + a, n);
+            }
+            for (int a = 0; a < support; a++) {
+                double ma = m * wx[a];
+                for (int b = 0; b < support; b++) {
+                    double mab = ma * wy[b];
+                    int row = ix[a] + iy[b];
+                    for (int c = 0; c < support; c++) {
+                        grid[row + iz[c]] += (float) (mab * wz[c]);
                     }
                 }
             }
         }
+    }
+
+    /**
+     * CIC without weight arrays: the most used window, and the one whose generic loop overhead
+     * is largest relative to its 8 writes. Same weights and summation order as the generic path.
+     */
+    private static void paintSlabCic(CellSort sorted, int slab, float[] grid, int n, double equalMass) {
+        int from = sorted.start[slab * sorted.yBlocks];
+        int to = sorted.start[(slab + 1) * sorted.yBlocks];
+        float[] u = sorted.u;
+        float[] v = sorted.v;
+        float[] w = sorted.w;
+        int nn = n * n;
+        for (int q = from; q < to; q++) {
+            double m = sorted.mass == null ? equalMass : sorted.mass[q];
+            int i0 = (int) u[q];
+            int j0 = (int) v[q];
+            int k0 = (int) w[q];
+            double dx = u[q] - i0;
+            double dy = v[q] - j0;
+            double dz = w[q] - k0;
+            int i1 = i0 + 1 == n ? 0 : i0 + 1;
+            int j1 = j0 + 1 == n ? 0 : j0 + 1;
+            int k1 = k0 + 1 == n ? 0 : k0 + 1;
+            double m0 = m * (1 - dx);
+            double m1 = m * dx;
+            int r00 = i0 * nn + j0 * n;
+            int r01 = i0 * nn + j1 * n;
+            int r10 = i1 * nn + j0 * n;
+            int r11 = i1 * nn + j1 * n;
+            double a = m0 * (1 - dy);
+            double b = m0 * dy;
+            double c = m1 * (1 - dy);
+            double d = m1 * dy;
+            grid[r00 + k0] += (float) (a * (1 - dz));
+            grid[r00 + k1] += (float) (a * dz);
+            grid[r01 + k0] += (float) (b * (1 - dz));
+            grid[r01 + k1] += (float) (b * dz);
+            grid[r10 + k0] += (float) (c * (1 - dz));
+            grid[r10 + k1] += (float) (c * dz);
+            grid[r11 + k0] += (float) (d * (1 - dz));
+            grid[r11 + k1] += (float) (d * dz);
+        }
+    }
+
+    /** i mod n, with the common in-range case first (cheaper than floorMod in the inner loop). */
+    private static int wrapIndex(int i, int n) {
+        return i >= 0 && i < n ? i : Math.floorMod(i, n);
     }
 }
