@@ -1,5 +1,6 @@
 package org.loupe.mesh;
 
+import org.loupe.Parallel;
 import org.loupe.particles.Particles;
 
 /**

@@ -1,5 +1,6 @@
 package org.loupe.mesh;
 
+import org.loupe.Parallel;
 import java.util.List;
 
 import org.loupe.LoupeException;

@@ -14,6 +14,6 @@ import org.loupe.mesh.PaintSpec;
 public record RunConfig(String name, Integer threads, SnapshotSection snapshot, PaintSpec paint) {
 
     public int threadsOrDefault() {
-        return threads == null || threads < 1 ? org.loupe.mesh.Parallel.defaultThreads() : threads;
+        return threads == null || threads < 1 ? org.loupe.Parallel.defaultThreads() : threads;
     }
 }

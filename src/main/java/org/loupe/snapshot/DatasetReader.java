@@ -11,6 +11,7 @@ import io.jhdf.api.dataset.ChunkedDataset;
 import io.jhdf.api.dataset.ContiguousDataset;
 
 import org.loupe.FormatException;
+import org.loupe.Parallel;
 
 /**
  * Reads a whole numeric dataset of shape (rows) or (rows, cols) into a flat primitive array at an
@@ -28,12 +29,31 @@ final class DatasetReader {
         void put(ElementType type, ByteBuffer src, int destIndex, int count);
     }
 
+    /**
+     * Work applied to each decoded range {@code [from, to)} of the destination while it is still
+     * in cache (unit conversion, checks); must be safe to call concurrently on disjoint ranges.
+     */
+    @FunctionalInterface
+    interface RangeHook {
+        void apply(int from, int to);
+
+        RangeHook NONE = (from, to) -> { };
+    }
+
     private DatasetReader() {
     }
 
     /** Reads every element as float into {@code dest[destOffset ...]}. */
     static void readFloats(Dataset ds, Path file, long userBlock, float[] dest, int destOffset) {
-        read(ds, file, userBlock, (t, src, i, n) -> t.toFloats(src, dest, destOffset + i, n));
+        readFloats(ds, file, userBlock, dest, destOffset, RangeHook.NONE);
+    }
+
+    /** As above, then runs {@code hook} on every decoded destination range. */
+    static void readFloats(Dataset ds, Path file, long userBlock, float[] dest, int destOffset, RangeHook hook) {
+        read(ds, file, userBlock, (t, src, i, n) -> {
+            t.toFloats(src, dest, destOffset + i, n);
+            hook.apply(destOffset + i, destOffset + i + n);
+        });
     }
 
     /** Reads every element as long into {@code dest[destOffset ...]}. */
@@ -78,20 +98,19 @@ final class DatasetReader {
                         + ch.size() + " bytes; the file is truncated: copy it again");
             }
             int perBlock = Math.max(1, BLOCK_BYTES / type.bytes());
-            ByteBuffer buf = ByteBuffer.allocateDirect(perBlock * type.bytes());
-            for (int e0 = 0; e0 < size; e0 += perBlock) {
+            int blocks = (int) ((size + (long) perBlock - 1) / perBlock);
+            // Memory-mapped blocks: one copy from the page cache into the Java array (a read into
+            // a buffer would add a second). Blocks are independent, so two threads share them.
+            Parallel.forEach(blocks, Parallel.defaultThreads(), b -> {
+                int e0 = b * perBlock;
                 int n = Math.min(perBlock, size - e0);
-                buf.clear().limit(n * type.bytes());
-                long pos = start + (long) e0 * type.bytes();
-                while (buf.hasRemaining()) {
-                    int r = ch.read(buf, pos + buf.position());
-                    if (r < 0) {
-                        throw new FormatException(where + ": unexpected end of file; the file is truncated");
-                    }
+                try {
+                    ByteBuffer buf = ch.map(FileChannel.MapMode.READ_ONLY, start + (long) e0 * type.bytes(), (long) n * type.bytes());
+                    sink.put(type, buf, e0, n);
+                } catch (IOException e) {
+                    throw new FormatException(where + ": read failed: " + e.getMessage(), e);
                 }
-                buf.flip();
-                sink.put(type, buf, e0, n);
-            }
+            });
         } catch (IOException e) {
             throw new FormatException(where + ": read failed: " + e.getMessage(), e);
         }

@@ -1,6 +1,7 @@
 package org.loupe.snapshot;
 
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
@@ -57,29 +58,30 @@ public final class Snapshot {
         long[] ids = new long[n];
         boolean perParticleMass = header.mass(type) == 0;
         float[] masses = perParticleMass ? new float[n] : null;
+        UnitSystem u = header.units();
+        Box box = new Box(header.boxMpcH());
+        AtomicLong wrapped = new AtomicLong();
+        DatasetReader.RangeHook positionFix = (from, to) -> wrapped.addAndGet(
+                convertPositions(pos, from, to, (float) u.lengthToMpcH(), box, header.files().get(0)));
+        DatasetReader.RangeHook velocityFix = (from, to) ->
+                convertVelocities(vel, from, to, (float) u.velocityToKmS(header.scaleFactor()), header.files().get(0));
         int offset = 0;
         for (Path file : header.files()) {
-            offset += readFile(file, type, offset, n, pos, vel, ids, masses);
+            offset += readFile(file, type, offset, n, pos, vel, ids, masses, positionFix, velocityFix);
         }
         if (offset != n) {
             throw new FormatException(header.files().get(0) + ": files hold " + offset + " particles of type " + type
                     + " but NumPart_Total says " + n + "; a member file is from another snapshot or incomplete");
         }
-        UnitSystem u = header.units();
-        scale(pos, u.lengthToMpcH());
-        if (vel != null) {
-            scale(vel, u.velocityToKmS(header.scaleFactor()));
-        }
         if (masses != null) {
             scale(masses, u.massTo1e10MsunH());
         }
-        Box box = new Box(header.boxMpcH());
-        long wrapped = wrapAndCheck(pos, vel, box, header.files().get(0));
         Particles particles = new Particles(box, pos, vel, ids, perParticleMass ? Double.NaN : header.mass(type), masses);
-        return new ParticleLoad(particles, wrapped);
+        return new ParticleLoad(particles, wrapped.get());
     }
 
-    private int readFile(Path file, int type, int offset, int total, float[] pos, float[] vel, long[] ids, float[] masses) {
+    private int readFile(Path file, int type, int offset, int total, float[] pos, float[] vel, long[] ids, float[] masses,
+                         DatasetReader.RangeHook positionFix, DatasetReader.RangeHook velocityFix) {
         try (HdfFile hdf = SnapshotReader.openHdf(file)) {
             Group header = HeaderParser.group(hdf, "Header");
             if (header == null) {
@@ -101,9 +103,9 @@ public final class Snapshot {
             }
             long userBlock = hdf.getUserBlockSize();
             Dataset coords = dataset(part, "Coordinates", file, count, 3);
-            DatasetReader.readFloats(coords, file, userBlock, pos, 3 * offset);
+            DatasetReader.readFloats(coords, file, userBlock, pos, 3 * offset, positionFix);
             if (vel != null) {
-                DatasetReader.readFloats(dataset(part, "Velocities", file, count, 3), file, userBlock, vel, 3 * offset);
+                DatasetReader.readFloats(dataset(part, "Velocities", file, count, 3), file, userBlock, vel, 3 * offset, velocityFix);
             }
             DatasetReader.readLongs(dataset(part, "ParticleIDs", file, count, 1), file, userBlock, ids, offset);
             if (masses != null) {
@@ -145,28 +147,37 @@ public final class Snapshot {
         }
     }
 
-    /** Rejects NaN/inf, wraps positions into [0, L) and counts how many needed it. */
-    private static long wrapAndCheck(float[] pos, float[] vel, Box box, Path file) {
+    /**
+     * Converts positions [from, to) to Mpc/h, rejects NaN/inf and wraps into [0, L); returns how
+     * many needed wrapping. Runs per decoded block, while the block is in cache.
+     */
+    private static long convertPositions(float[] pos, int from, int to, float toMpcH, Box box, Path file) {
         float l = (float) box.sizeMpcH();
         long wrapped = 0;
-        for (int i = 0; i < pos.length; i++) {
-            float x = pos[i];
+        for (int i = from; i < to; i++) {
+            float x = pos[i] * toMpcH;
+            if (x >= 0f && x < l) {
+                pos[i] = x;
+                continue;
+            }
             if (!Float.isFinite(x)) {
-                throw new FormatException(file + ": particle " + (i / 3) + " has a non-finite coordinate (" + x
+                throw new FormatException(file + ": particle " + (i / 3) + " has a non-finite coordinate (" + pos[i]
                         + "); the snapshot is corrupt");
             }
-            if (x < 0f || x >= l) {
-                pos[i] = box.wrap(x);
-                wrapped++;
-            }
-        }
-        if (vel != null) {
-            for (int i = 0; i < vel.length; i++) {
-                if (!Float.isFinite(vel[i])) {
-                    throw new FormatException(file + ": particle " + (i / 3) + " has a non-finite velocity; the snapshot is corrupt");
-                }
-            }
+            pos[i] = box.wrap(x);
+            wrapped++;
         }
         return wrapped;
+    }
+
+    /** Converts velocities [from, to) to peculiar km/s and rejects NaN/inf. */
+    private static void convertVelocities(float[] vel, int from, int to, float toKmS, Path file) {
+        for (int i = from; i < to; i++) {
+            float v = vel[i] * toKmS;
+            if (!Float.isFinite(v)) {
+                throw new FormatException(file + ": particle " + (i / 3) + " has a non-finite velocity; the snapshot is corrupt");
+            }
+            vel[i] = v;
+        }
     }
 }

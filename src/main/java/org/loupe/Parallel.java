@@ -1,4 +1,4 @@
-package org.loupe.mesh;
+package org.loupe;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +8,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 
-import org.loupe.LoupeException;
 
 /**
  * Runs independent tasks 0..count−1 on a fixed number of threads. Kernels split their work into

@@ -1,0 +1,69 @@
+package org.loupe.sim;
+
+import java.util.SplittableRandom;
+
+import org.loupe.Parallel;
+import org.loupe.cosmology.PowerModel;
+import org.loupe.mesh.Fft3d.Spectrum;
+
+/**
+ * Linear density modes δ_k (today's amplitude) drawn so that each Fourier mode depends only on
+ * the seed and its integer wavenumber (n_x, n_y, n_z), never on the grid: an LR and an HR box of
+ * the same seed share every mode the LR grid can hold, which is what makes them a matched pair.
+ *
+ * <p>Each mode's complex Gaussian comes from a {@link SplittableRandom} seeded by a hash of
+ * (seed, n). Only one mode of each ±n pair is drawn (the one with the canonical sign) and the
+ * other is its conjugate, so the field is real. Nyquist planes are zeroed: their modes are real on
+ * the LR grid but complex on finer ones, so keeping them would break the LR/HR match.
+ * Amplitude: ⟨|δ_k|²⟩ = P(k) N⁶ / L³ for the unnormalised forward FFT (CONVENTIONS.md).
+ */
+public final class GaussianField {
+
+    private GaussianField() {
+    }
+
+    /** δ_k on an N³ grid, today's linear amplitude, from {@code seed} and {@code power}. */
+    public static Spectrum draw(int n, double boxMpcH, long seed, PowerModel power, int threads) {
+        Spectrum s = Spectrum.zeros(n);
+        double[] d = s.data();
+        double kf = 2 * Math.PI / boxMpcH;
+        double amp = Math.pow((double) n, 3) / Math.sqrt(Math.pow(boxMpcH, 3));
+        int halfZ = s.halfZ();
+        Parallel.forEach(n, threads, i -> {
+            int nx = Spectrum.wavenumber(i, n);
+            for (int j = 0; j < n; j++) {
+                int ny = Spectrum.wavenumber(j, n);
+                for (int kz = 0; kz < halfZ; kz++) {
+                    if (isNyquist(nx, n) || isNyquist(ny, n) || isNyquist(kz, n) || (nx == 0 && ny == 0 && kz == 0)) {
+                        continue;
+                    }
+                    // Canonical member of the ±n pair: the first non-zero component positive.
+                    boolean canonical = kz > 0 || (kz == 0 && (nx > 0 || (nx == 0 && ny > 0)));
+                    int sign = canonical ? 1 : -1;
+                    SplittableRandom rng = new SplittableRandom(modeSeed(seed, sign * nx, sign * ny, sign * kz));
+                    double re = rng.nextGaussian();
+                    double im = rng.nextGaussian();
+                    double k = kf * Math.sqrt((double) nx * nx + (double) ny * ny + (double) kz * kz);
+                    double sigma = amp * Math.sqrt(power.power(k) / 2);
+                    int at = s.index(i, j, kz);
+                    d[at] = sigma * re;
+                    d[at + 1] = sign * sigma * im;
+                }
+            }
+        });
+        return s;
+    }
+
+    private static boolean isNyquist(int wavenumber, int n) {
+        return n % 2 == 0 && Math.abs(wavenumber) == n / 2;
+    }
+
+    /** A well-mixed 64-bit seed for one mode (SplitMix64 finaliser over the packed wavenumber). */
+    static long modeSeed(long seed, int nx, int ny, int nz) {
+        long h = seed * 0x9E3779B97F4A7C15L;
+        h ^= ((long) nx & 0x1FFFFF) | (((long) ny & 0x1FFFFF) << 21) | (((long) nz & 0x1FFFFF) << 42);
+        h = (h ^ (h >>> 30)) * 0xBF58476D1CE4E5B9L;
+        h = (h ^ (h >>> 27)) * 0x94D049BB133111EBL;
+        return h ^ (h >>> 31);
+    }
+}
