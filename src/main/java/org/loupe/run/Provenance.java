@@ -51,6 +51,20 @@ public record Provenance(String command, List<SourceFile> inputs, Object config,
         return Json.write(toMap());
     }
 
+    /**
+     * The manifest without the fields that change from run to run of the same inputs (time,
+     * host, thread count): what goes inside data files, so that the same seed and config give
+     * byte-identical outputs. manifest.json keeps the full record.
+     */
+    public String toStableJson() {
+        Map<String, Object> m = toMap();
+        m.remove("createdUtc");
+        m.remove("host");
+        m.remove("threads");
+        m.remove("slurm");
+        return Json.write(m);
+    }
+
     /** Writes {@code manifest.json} (or the given file) atomically. */
     public Path write(Path file) {
         return AtomicFiles.writeString(file, toJson() + "\n");

@@ -1,6 +1,7 @@
 package org.loupe.run;
 
 import org.loupe.mesh.PaintSpec;
+import org.loupe.sim.SimSpec;
 
 /**
  * A whole run's config: one optional section per step, each the record its step owns. Keys not
@@ -10,8 +11,9 @@ import org.loupe.mesh.PaintSpec;
  * @param threads worker threads for plain-Java kernels (default: all available)
  * @param snapshot reader overrides
  * @param paint paint settings
+ * @param simulate LR/HR pair generation
  */
-public record RunConfig(String name, Integer threads, SnapshotSection snapshot, PaintSpec paint) {
+public record RunConfig(String name, Integer threads, SnapshotSection snapshot, PaintSpec paint, SimSpec simulate) {
 
     public int threadsOrDefault() {
         return threads == null || threads < 1 ? org.loupe.Parallel.defaultThreads() : threads;

@@ -57,7 +57,13 @@ final class Hdf5Out implements AutoCloseable {
     }
 
     long group(long parent, String name) {
-        return check(H5Gcreate2(parent, name, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), "create group " + name, path);
+        long gcpl = H5Pcreate(H5P_CLS_GROUP_CREATE_ID_g());
+        H5Pset_obj_track_times(gcpl, false);
+        try {
+            return check(H5Gcreate2(parent, name, H5P_DEFAULT, gcpl, H5P_DEFAULT), "create group " + name, path);
+        } finally {
+            H5Pclose(gcpl);
+        }
     }
 
     void closeGroup(long g) {
@@ -131,6 +137,7 @@ final class Hdf5Out implements AutoCloseable {
         }
         long space = H5Screate_simple(dims.length, dims, null);
         long dcpl = H5Pcreate(H5P_CLS_DATASET_CREATE_ID_g());
+        H5Pset_obj_track_times(dcpl, false);
         if (gzipLevel > 0) {
             long[] chunk = dims.clone();
             chunk[0] = 1;
@@ -167,6 +174,8 @@ final class Hdf5Out implements AutoCloseable {
         long[] dims = rank == 1 ? new long[] {rows} : new long[] {rows, cols};
         long space = H5Screate_simple(rank, dims, null);
         long dcpl = H5Pcreate(H5P_CLS_DATASET_CREATE_ID_g());
+        // No modification times in object headers: the same data gives byte-identical files.
+        H5Pset_obj_track_times(dcpl, false);
         if (gzipLevel > 0 && rows > 0) {
             long chunkRows = Math.min(rows, BLOCK_ROWS);
             H5Pset_chunk(dcpl, rank, rank == 1 ? new long[] {chunkRows} : new long[] {chunkRows, cols});

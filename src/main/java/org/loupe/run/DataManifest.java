@@ -1,0 +1,63 @@
+package org.loupe.run;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.loupe.ConfigException;
+import org.loupe.cosmology.Cosmology;
+
+/**
+ * A data set of LR/HR pairs (data-manifests/README.md): one entry per pair and redshift, paths
+ * relative to the manifest's folder, each file with its sha256.
+ *
+ * @param name data set name
+ * @param boxMpcH box side shared by every member
+ * @param cosmology the cosmology of every member
+ * @param pairs the entries
+ */
+public record DataManifest(String name, double boxMpcH, Cosmology cosmology, List<Entry> pairs) {
+
+    /**
+     * @param id pair id (e.g. pair_003)
+     * @param split train, validation or test
+     * @param seed the IC seed shared by LR and HR
+     * @param redshift z of both members
+     * @param lr the low-resolution snapshot
+     * @param hr the high-resolution snapshot
+     */
+    public record Entry(String id, String split, long seed, double redshift, Member lr, Member hr) {
+    }
+
+    /**
+     * @param path snapshot path relative to the manifest's folder
+     * @param sha256 content hash
+     * @param particlesPerSide N (N³ particles)
+     */
+    public record Member(String path, String sha256, int particlesPerSide) {
+    }
+
+    public DataManifest {
+        pairs = List.copyOf(pairs);
+        for (Entry e : pairs) {
+            if (!List.of("train", "validation", "test").contains(e.split())) {
+                throw new ConfigException("data manifest " + name + ": pair " + e.id() + " has split '" + e.split()
+                        + "'; use train, validation or test");
+            }
+        }
+    }
+
+    /** Writes the manifest as YAML, atomically. */
+    public void write(Path file) {
+        AtomicFiles.writeString(file, "# Loupe data manifest: LR/HR pairs (paths relative to this file)\n"
+                + ConfigLoader.toYaml(this));
+    }
+
+    public static DataManifest read(Path file) {
+        return ConfigLoader.load(file, DataManifest.class);
+    }
+
+    /** Entries of one split. */
+    public List<Entry> split(String split) {
+        return pairs.stream().filter(e -> e.split().equals(split)).toList();
+    }
+}

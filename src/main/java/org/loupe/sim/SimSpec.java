@@ -1,0 +1,79 @@
+package org.loupe.sim;
+
+import java.util.List;
+
+import org.loupe.ConfigException;
+import org.loupe.cosmology.Cosmology;
+
+/**
+ * Settings of {@code loupe simulate}: the LR/HR pair generator and its PM runs.
+ *
+ * @param boxMpcH box side (Mpc/h)
+ * @param lrParticlesPerSide LR particles per side
+ * @param hrParticlesPerSide HR particles per side (a multiple of LR's)
+ * @param meshFactor B: force mesh cells per side = B × particles per side (default 2)
+ * @param zInit starting redshift of the ICs
+ * @param zOutputs redshifts at which snapshots are written
+ * @param steps PM steps from zInit to the last output (linear in a; outputs are added as steps)
+ * @param lptOrder 1 (Zel'dovich) or 2 (2LPT) initial conditions
+ * @param powerSpectrum "eh" (Eisenstein–Hu with BAO) or "eh-nowiggle"; ignored with a file
+ * @param powerSpectrumFile tabulated "k P" file (h/Mpc, (Mpc/h)³), renormalised to σ8; or null
+ * @param seed seed of pair 0; pair i uses seed + i
+ * @param trainPairs pairs in the training split
+ * @param validationPairs pairs in the validation split
+ * @param testPairs pairs in the test split
+ * @param cosmology the cosmology (Ω_m, Ω_Λ, Ω_b, h, σ8, n_s, Ω_r)
+ */
+public record SimSpec(double boxMpcH, int lrParticlesPerSide, int hrParticlesPerSide, int meshFactor, double zInit,
+                      List<Double> zOutputs, int steps, int lptOrder, String powerSpectrum, String powerSpectrumFile,
+                      long seed, int trainPairs, int validationPairs, int testPairs, Cosmology cosmology) {
+
+    public SimSpec {
+        if (meshFactor == 0) {
+            meshFactor = 2;
+        }
+        if (lptOrder == 0) {
+            lptOrder = 2;
+        }
+        if (powerSpectrum == null) {
+            powerSpectrum = "eh";
+        }
+        if (zOutputs == null || zOutputs.isEmpty()) {
+            zOutputs = List.of(0.0);
+        }
+        zOutputs = zOutputs.stream().sorted((a, b) -> Double.compare(b, a)).toList();
+        if (cosmology == null) {
+            cosmology = Cosmology.referenceRuns();
+        }
+        require(boxMpcH > 0, "simulate.boxMpcH must be positive, got " + boxMpcH);
+        require(lrParticlesPerSide >= 2, "simulate.lrParticlesPerSide must be at least 2, got " + lrParticlesPerSide);
+        require(hrParticlesPerSide >= lrParticlesPerSide && hrParticlesPerSide % lrParticlesPerSide == 0,
+                "simulate.hrParticlesPerSide (" + hrParticlesPerSide + ") must be a multiple of lrParticlesPerSide ("
+                        + lrParticlesPerSide + ")");
+        require(meshFactor >= 1 && meshFactor <= 4, "simulate.meshFactor must be 1 to 4 (mesh >= particle grid), got " + meshFactor);
+        require(hrParticlesPerSide * meshFactor <= 1024, "the HR force mesh (" + hrParticlesPerSide * meshFactor
+                + "^3) is larger than 1024^3; lower meshFactor or hrParticlesPerSide");
+        require(zInit > zOutputs.get(0), "simulate.zInit (" + zInit + ") must be above every output redshift " + zOutputs);
+        require(zOutputs.get(zOutputs.size() - 1) >= 0, "output redshifts must be >= 0, got " + zOutputs);
+        require(steps >= 1 && steps <= 1000, "simulate.steps must be 1 to 1000, got " + steps);
+        require(lptOrder == 1 || lptOrder == 2, "simulate.lptOrder must be 1 (Zel'dovich) or 2 (2LPT), got " + lptOrder);
+        require(trainPairs >= 0 && validationPairs >= 0 && testPairs >= 0 && trainPairs + validationPairs + testPairs >= 1,
+                "simulate needs at least one pair (trainPairs + validationPairs + testPairs >= 1)");
+    }
+
+    /** Total number of pairs. */
+    public int pairs() {
+        return trainPairs + validationPairs + testPairs;
+    }
+
+    /** The split of pair {@code i}: train pairs first, then validation, then test. */
+    public String split(int i) {
+        return i < trainPairs ? "train" : i < trainPairs + validationPairs ? "validation" : "test";
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new ConfigException(message);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.loupe.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.loupe.run.DataManifest;
+import org.loupe.run.Sha256;
+import org.loupe.snapshot.Snapshot;
+import org.loupe.snapshot.SnapshotReader;
+
+class SimulateCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String CONFIG = """
+            name: tiny
+            threads: 2
+            simulate:
+              boxMpcH: 32.0
+              lrParticlesPerSide: 8
+              hrParticlesPerSide: 16
+              zInit: 20.0
+              zOutputs: [1.0, 0.0]
+              steps: 4
+              seed: 5
+              trainPairs: 1
+              testPairs: 1
+            """;
+
+    private static int run(StringWriter err, String... args) {
+        return Main.execute(args, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+    }
+
+    @Test
+    void writesPairsWithAManifestAndIsReproducible() throws Exception {
+        Path cfg = dir.resolve("tiny.yaml");
+        Files.writeString(cfg, CONFIG);
+        StringWriter err = new StringWriter();
+        assertEquals(0, run(err, "simulate", "--config", cfg.toString(), "--out", dir.resolve("a").toString()), err.toString());
+        assertEquals(0, run(err, "simulate", "--config", cfg.toString(), "--out", dir.resolve("b").toString(), "--threads", "1"),
+                err.toString());
+        DataManifest a = DataManifest.read(dir.resolve("a/data-manifest.yaml"));
+        DataManifest b = DataManifest.read(dir.resolve("b/data-manifest.yaml"));
+        assertEquals(4, a.pairs().size(), "2 pairs x 2 redshifts");
+        assertEquals(1, a.split("test").stream().map(DataManifest.Entry::id).distinct().count());
+        for (int i = 0; i < a.pairs().size(); i++) {
+            DataManifest.Entry e = a.pairs().get(i);
+            assertEquals(e.lr().sha256(), b.pairs().get(i).lr().sha256(), "same seed, any thread count: identical LR file");
+            assertEquals(e.hr().sha256(), b.pairs().get(i).hr().sha256(), "identical HR file");
+            Path lr = dir.resolve("a").resolve(e.lr().path());
+            assertEquals(e.lr().sha256(), Sha256.of(lr));
+            Snapshot s = SnapshotReader.open(lr);
+            assertEquals(e.redshift(), s.header().redshift(), 1e-9);
+            assertEquals(8L * 8 * 8, s.header().count(1));
+            assertEquals(16, e.hr().particlesPerSide());
+        }
+        assertTrue(Files.exists(dir.resolve("a/manifest.json")));
+        assertTrue(Files.readString(dir.resolve("a/config.yaml")).contains("hrParticlesPerSide: 16"));
+    }
+
+    @Test
+    void inconsistentResolutionsAreRejectedWithTheFix() throws Exception {
+        Path cfg = dir.resolve("bad.yaml");
+        Files.writeString(cfg, CONFIG.replace("hrParticlesPerSide: 16", "hrParticlesPerSide: 12"));
+        StringWriter err = new StringWriter();
+        assertEquals(2, run(err, "simulate", "--config", cfg.toString(), "--out", dir.resolve("x").toString()));
+        assertTrue(err.toString().contains("must be a multiple of lrParticlesPerSide"), err.toString());
+        assertTrue(err.toString().contains("bad.yaml"), err.toString());
+    }
+
+    @Test
+    void pmFromAnInitialConditionSnapshot() throws Exception {
+        Path cfg = dir.resolve("tiny.yaml");
+        Files.writeString(cfg, CONFIG);
+        StringWriter err = new StringWriter();
+        assertEquals(0, run(err, "simulate", "--config", cfg.toString(), "--out", dir.resolve("a").toString()), err.toString());
+        // Use the z = 1 LR snapshot as "initial conditions" and integrate it to z = 0.
+        Path ics = dir.resolve("a/pair_000/lr_z1.000.hdf5");
+        Files.writeString(cfg, CONFIG.replace("zOutputs: [1.0, 0.0]", "zOutputs: [0.0]"));
+        assertEquals(0, run(err, "simulate", "--config", cfg.toString(), "--ics", ics.toString(), "--out",
+                dir.resolve("c").toString()), err.toString());
+        Snapshot s = SnapshotReader.open(dir.resolve("c/pm_z0.000.hdf5"));
+        assertEquals(0.0, s.header().redshift(), 1e-12);
+        assertEquals(512, s.header().count(1));
+    }
+}
