@@ -13,7 +13,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import org.loupe.ConfigException;
+import org.loupe.mesh.Fft3d;
 import org.loupe.mesh.Grid;
+import org.loupe.mesh.JTransformsFft3d;
 import org.loupe.mesh.LagrangianFields;
 import org.loupe.mesh.MassAssignment;
 import org.loupe.mesh.PaintSpec;
@@ -28,8 +30,12 @@ import org.loupe.snapshot.GridFile;
 import org.loupe.snapshot.ParticleLoad;
 import org.loupe.snapshot.Snapshot;
 import org.loupe.snapshot.SnapshotReader;
+import org.loupe.stats.FourierDensity;
 
-/** {@code loupe paint}: density (NGP/CIC/TSC/PCS) or lattice displacement/velocity to a grid file. */
+/**
+ * {@code loupe paint}: density (NGP/CIC/TSC/PCS, optionally interlaced) or lattice
+ * displacement/velocity to a grid file.
+ */
 @Command(name = "paint", description = "Paint a snapshot onto a grid: density contrast, or displacement / velocity on the particle lattice.")
 final class PaintCommand implements Callable<Integer> {
 
@@ -44,6 +50,10 @@ final class PaintCommand implements Callable<Integer> {
 
     @Option(names = "--window", paramLabel = "W", description = "ngp | cic | tsc | pcs (default cic).")
     String window;
+
+    @Option(names = "--interlace", negatable = true, description = "Density only: average with a paint shifted by half a cell"
+            + " (combined in Fourier space, written back in real space); suppresses aliasing. Default: config, else off.")
+    Boolean interlace;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.h5", description = "Grid file to write (HDF5).")
     Path out;
@@ -63,7 +73,7 @@ final class PaintCommand implements Callable<Integer> {
         PaintSpec base = rc.paint() == null ? new PaintSpec(0, Window.CIC, PaintSpec.Field.DENSITY, false) : rc.paint();
         PaintSpec ps = new PaintSpec(grid != null ? grid : base.grid(),
                 window != null ? Window.parse(window) : base.window(),
-                field != null ? parseField(field) : base.field(), false);
+                field != null ? parseField(field) : base.field(), interlace != null ? interlace : base.interlace());
         int threads = common.threads(rc);
         Snapshot snap = SnapshotReader.open(snapshot, common.readOptions(rc));
         ParticleLoad load = snap.load(common.readOptions(rc).particleType());
@@ -75,7 +85,13 @@ final class PaintCommand implements Callable<Integer> {
             if (ps.grid() < 1) {
                 throw new ConfigException("paint needs --grid N (cells per side) for a density field");
             }
-            g = MassAssignment.densityContrast(p, ps.grid(), ps.window(), 0.0, threads, z, sources);
+            if (ps.interlace()) {
+                // δ(x) whose transform is the interlaced field (CONVENTIONS.md, "Interlacing").
+                Fft3d fft = new JTransformsFft3d(threads);
+                g = FourierDensity.paint(p, ps.grid(), ps.window(), true, z, sources, fft, threads).toGrid(fft);
+            } else {
+                g = MassAssignment.densityContrast(p, ps.grid(), ps.window(), 0.0, threads, z, sources);
+            }
         } else {
             Lattice lattice = Lattice.detect(p);
             if (lattice == null) {
@@ -93,8 +109,8 @@ final class PaintCommand implements Callable<Integer> {
         Provenance prov = new Provenance("paint", sources, ps, null, "plain Java (no ND4J)");
         GridFile.write(out, g, prov.toJson(), gzip);
         prov.write(out.resolveSibling(out.getFileName() + ".manifest.json"));
-        spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: %s %dx%d^3 in %.4g Mpc/h%s%n", out,
-                g.info().kind(), g.channels(), g.size(), g.boxMpcH(),
+        spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: %s %dx%d^3 in %.4g Mpc/h%s%s%n", out,
+                g.info().kind(), g.channels(), g.size(), g.boxMpcH(), g.info().interlaced() ? " (interlaced)" : "",
                 load.wrappedCount() > 0 ? " (" + load.wrappedCount() + " coordinates wrapped into the box)" : "");
         return 0;
     }

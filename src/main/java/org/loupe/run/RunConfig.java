@@ -1,7 +1,10 @@
 package org.loupe.run;
 
 import org.loupe.mesh.PaintSpec;
+import org.loupe.model.GeneratorSpec;
+import org.loupe.model.TrainSpec;
 import org.loupe.sim.SimSpec;
+import org.loupe.tiles.TileSpec;
 
 /**
  * A whole run's config: one optional section per step, each the record its step owns. Keys not
@@ -12,8 +15,13 @@ import org.loupe.sim.SimSpec;
  * @param snapshot reader overrides
  * @param paint paint settings
  * @param simulate LR/HR pair generation
+ * @param data training data (a data manifest)
+ * @param generator generator shape
+ * @param tiles how training examples are cut
+ * @param train optimizer and schedule
  */
-public record RunConfig(String name, Integer threads, SnapshotSection snapshot, PaintSpec paint, SimSpec simulate) {
+public record RunConfig(String name, Integer threads, SnapshotSection snapshot, PaintSpec paint, SimSpec simulate,
+                        DataSection data, GeneratorSpec generator, TileSpec tiles, TrainSpec train) {
 
     public int threadsOrDefault() {
         return threads == null || threads < 1 ? org.loupe.Parallel.defaultThreads() : threads;

@@ -44,6 +44,21 @@ public record FourierDensity(Fft3d.Spectrum spectrum, double boxMpcH, GridInfo i
     }
 
     /**
+     * Back to real space: the normalised inverse FFT as a scalar grid with this field's metadata
+     * (for an interlaced paint, the interlaced δ(x) with {@code info.interlaced() == true}).
+     *
+     * <p>A real grid can only hold the Hermitian part of a spectrum. The interlacing phase
+     * ({@link Interlacing}) breaks Hermitian symmetry for modes with an odd number of Nyquist
+     * components; where a mode and its mirror are both stored (the n_z = 0 and n_z = N/2 planes)
+     * the inverse FFT keeps only their Hermitian part. All such modes have |k| ≥ k_Nyq: below
+     * k_Nyq the grid's transform is this spectrum up to float rounding, above it P(k) of the grid
+     * differs from P(k) of the spectrum by several per cent (tested in PowerCommandTest).
+     */
+    public Grid toGrid(Fft3d fft) {
+        return new Grid(size(), 1, boxMpcH, fft.inverse(spectrum), info);
+    }
+
+    /**
      * Paints δ of {@code particles} on an N³ mesh with {@code window} and transforms it. With
      * {@code interlace}, a second grid is painted with every particle shifted by H/2 = L/(2N) and
      * combined in Fourier space ({@link Interlacing}).

@@ -52,6 +52,14 @@ public final class PowerSpectrum {
         return FourierDensity.paint(particles, n, window, spec.interlace(), redshift, sources, fft, threads);
     }
 
+    /**
+     * Fourier-space field of a scalar grid (usually δ) with its metadata, transformed with this
+     * estimator's FFT; feeds {@link #auto(FourierDensity)} and {@link #cross(FourierDensity, FourierDensity)}.
+     */
+    public FourierDensity fourier(Grid grid) {
+        return FourierDensity.of(grid, fft);
+    }
+
     /** P(k) of particles painted on an N³ mesh (interlaced if the spec says so). */
     public PowerResult auto(Particles particles, int n, Window window, double redshift, List<SourceFile> sources) {
         return auto(paint(particles, n, window, redshift, sources));
@@ -62,7 +70,7 @@ public final class PowerSpectrum {
      * the spec asks; the spec's interlacing does not apply (a grid cannot be repainted).
      */
     public PowerResult auto(Grid grid) {
-        return auto(FourierDensity.of(grid, fft));
+        return auto(fourier(grid));
     }
 
     /** P(k), P2(k), P4(k) of a field already in Fourier space. */

@@ -60,17 +60,22 @@ public final class TileExtractor {
         return out;
     }
 
-    /** HR target: C × (s·c)³, normalised, sites s·anchor ... of the transformed HR field. */
+    /**
+     * HR target: C × o³ with o the network's output side, normalised: HR sites s·anchor − trim
+     * ... of the transformed HR field, exactly the sites the valid convolutions produce (the
+     * central s·c are the crop; the trim on each side also has full context, so it is trained too).
+     */
     public float[] target(int[] anchor, Symmetry sym) {
-        int t = geometry.targetSide();
+        int t = geometry.outputSide();
         int s = geometry.scale();
+        int off = -geometry.outputTrim();
         int n = hr.size();
         float[] out = new float[channels * t * t * t];
         int[] src = new int[3];
         for (int x = 0; x < t; x++) {
             for (int y = 0; y < t; y++) {
                 for (int z = 0; z < t; z++) {
-                    sym.sourceSite(s * anchor[0] + x, s * anchor[1] + y, s * anchor[2] + z, n, src);
+                    sym.sourceSite(s * anchor[0] + off + x, s * anchor[1] + off + y, s * anchor[2] + off + z, n, src);
                     int site = (src[0] * n + src[1]) * n + src[2];
                     for (int c = 0; c < channels; c++) {
                         out[((c * t + x) * t + y) * t + z] = (float) (value(hr, c, site, sym) / norm.scale(c));
@@ -83,24 +88,25 @@ public final class TileExtractor {
 
     /**
      * Trilinear upsampling of the transformed LR field at the target's HR sites (LR coordinate
-     * anchor + y/s), normalised: the baseline the network corrects.
+     * anchor + (y − trim)/s), normalised: the baseline the network corrects.
      */
     public float[] upsampled(int[] anchor, Symmetry sym) {
-        int t = geometry.targetSide();
+        int t = geometry.outputSide();
         int s = geometry.scale();
+        int off = -geometry.outputTrim();
         int n = lr.size();
         float[] out = new float[channels * t * t * t];
         int[] src = new int[3];
         double[] corner = new double[channels];
         for (int x = 0; x < t; x++) {
-            int ix = anchor[0] + Math.floorDiv(x, s);
-            double fx = (double) Math.floorMod(x, s) / s;
+            int ix = anchor[0] + Math.floorDiv(x + off, s);
+            double fx = (double) Math.floorMod(x + off, s) / s;
             for (int y = 0; y < t; y++) {
-                int iy = anchor[1] + Math.floorDiv(y, s);
-                double fy = (double) Math.floorMod(y, s) / s;
+                int iy = anchor[1] + Math.floorDiv(y + off, s);
+                double fy = (double) Math.floorMod(y + off, s) / s;
                 for (int z = 0; z < t; z++) {
-                    int iz = anchor[2] + Math.floorDiv(z, s);
-                    double fz = (double) Math.floorMod(z, s) / s;
+                    int iz = anchor[2] + Math.floorDiv(z + off, s);
+                    double fz = (double) Math.floorMod(z + off, s) / s;
                     java.util.Arrays.fill(corner, 0);
                     for (int dx = 0; dx < 2; dx++) {
                         double wx = dx == 0 ? 1 - fx : fx;

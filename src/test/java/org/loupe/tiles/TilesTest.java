@@ -113,13 +113,14 @@ class TilesTest {
             float[] tg = ex.target(anchor, sym);
             float[] up = ex.upsampled(anchor, sym);
             int m = geo.inputSide();
-            int t = geo.targetSide();
+            int t = geo.outputSide();
+            int o = geo.outputTrim();
             for (int u = 0; u < geo.cropCells(); u++) {
                 for (int c = 0; c < 3; c++) {
                     float lrValue = in[((c * m + u + 2) * m + 1 + 2) * m + 2 + 2];
-                    float hrValue = tg[((c * t + s * u) * t + s) * t + 2 * s];
+                    float hrValue = tg[((c * t + s * u + o) * t + s + o) * t + 2 * s + o];
                     assertEquals(lrValue, hrValue, 1e-5, sym + " site " + u);
-                    assertEquals(lrValue, up[((c * t + s * u) * t + s) * t + 2 * s], 1e-5, "upsampling keeps LR sites");
+                    assertEquals(lrValue, up[((c * t + s * u + o) * t + s + o) * t + 2 * s + o], 1e-5, "upsampling keeps LR sites");
                 }
             }
         }
@@ -134,13 +135,14 @@ class TilesTest {
         TileExtractor ex = new TileExtractor(lr, null, geo, 3, new Normalization(2.0, 1));
         int[] anchor = {5, 0, 3};
         float[] up = ex.upsampled(anchor, Symmetry.identity());
-        int t = geo.targetSide();
+        int t = geo.outputSide();
+        int o = geo.outputTrim();
         for (int c = 0; c < 3; c++) {
             for (int x = 0; x < t; x++) {
                 for (int y = 0; y < t; y++) {
                     for (int z = 0; z < t; z++) {
-                        double ref = reference(lr, c, anchor[0] + x / (double) s, anchor[1] + y / (double) s,
-                                anchor[2] + z / (double) s) / 2.0;
+                        double ref = reference(lr, c, anchor[0] + (x - o) / (double) s, anchor[1] + (y - o) / (double) s,
+                                anchor[2] + (z - o) / (double) s) / 2.0;
                         assertEquals(ref, up[((c * t + x) * t + y) * t + z], 1e-5);
                     }
                 }

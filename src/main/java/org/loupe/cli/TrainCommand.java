@@ -1,0 +1,145 @@
+package org.loupe.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+
+import org.loupe.ConfigException;
+import org.loupe.mesh.SourceFile;
+import org.loupe.model.Backend;
+import org.loupe.model.Checkpoints;
+import org.loupe.model.GeneratorSpec;
+import org.loupe.model.ModelFile;
+import org.loupe.model.Trainer;
+import org.loupe.run.AtomicFiles;
+import org.loupe.run.ConfigLoader;
+import org.loupe.run.DataManifest;
+import org.loupe.run.PairLoader;
+import org.loupe.run.ProgressBar;
+import org.loupe.run.Provenance;
+import org.loupe.run.RunConfig;
+import org.loupe.tiles.PairFields;
+import org.loupe.tiles.TileSpec;
+
+/** {@code loupe train}: trains the generator on the pairs of a data manifest, resuming by default. */
+@Command(name = "train", description = "Train the super-resolution generator (resumes from the latest checkpoint).")
+final class TrainCommand implements Callable<Integer> {
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Run folder (default runs/<config name>).")
+    Path out;
+
+    @Option(names = "--fresh", description = "Ignore existing checkpoints in the run folder and start over.")
+    boolean fresh;
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (common.config == null) {
+            throw new ConfigException("train needs --config FILE with data:, generator:, tiles: and train: sections"
+                    + " (see configs/train-quick.yaml)");
+        }
+        RunConfig rc = common.runConfig();
+        if (rc.data() == null || rc.data().manifest() == null || rc.train() == null) {
+            throw new ConfigException(common.config + ": train needs data.manifest and a train: section (see configs/train-quick.yaml)");
+        }
+        GeneratorSpec gen = rc.generator() != null ? rc.generator() : new GeneratorSpec(2, 32, false);
+        TileSpec tiles = rc.tiles() != null ? rc.tiles() : new TileSpec(8, 2, gen.velocity(), true);
+        String name = rc.name() != null ? rc.name() : common.config.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        Path dir = out != null ? out : Path.of("runs", name);
+        Files.createDirectories(dir);
+        Path manifestFile = common.config.toAbsolutePath().getParent().resolve(rc.data().manifest());
+        if (!Files.isRegularFile(manifestFile)) {
+            throw new ConfigException(common.config + ": data.manifest " + manifestFile + " not found; run `loupe simulate` first"
+                    + " or point it at an existing data manifest");
+        }
+        DataManifest manifest = DataManifest.read(manifestFile);
+        var console = spec.commandLine().getOut();
+        console.printf(Locale.ROOT, "loading pairs from %s ...%n", manifestFile);
+        List<PairFields> train = PairLoader.load(manifestFile, manifest, "train", gen.scale(), gen.velocity());
+        List<PairFields> validation = PairLoader.load(manifestFile, manifest, "validation", gen.scale(), gen.velocity());
+        AtomicFiles.writeString(dir.resolve("config.yaml"), ConfigLoader.toYaml(rc));
+        Checkpoints checkpoints = new Checkpoints(dir.resolve("checkpoints"));
+        if (fresh && checkpoints.exists()) {
+            Files.delete(checkpoints.dir().resolve("latest"));
+        }
+        if (checkpoints.exists()) {
+            console.println("resuming from " + checkpoints.latest());
+        }
+        Trainer trainer = new Trainer(gen, tiles, rc.train(), train, validation);
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch finished = new CountDownLatch(1);
+        // SLURM pre-emption sends SIGTERM: checkpoint, then let the JVM exit.
+        Thread hook = new Thread(() -> {
+            stop.set(true);
+            try {
+                finished.await(110, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "loupe-sigterm");
+        Runtime.getRuntime().addShutdownHook(hook);
+        ProgressBar bar = ProgressBar.stderr();
+        ComputationGraph graph;
+        try {
+            graph = trainer.run(checkpoints, dir.resolve("loss-curve.csv"), stop::get, new Trainer.Listener() {
+                @Override
+                public void step(long step, long total, double loss) {
+                    bar.update("train", (int) step, (int) total, String.format(Locale.ROOT, "loss=%.4g", loss));
+                }
+
+                @Override
+                public void epoch(Trainer.EpochRecord r) {
+                    console.printf(Locale.ROOT, "epoch %d: train %.5g  validation %.5g  lr %.3g  %.2f tiles/s%n", r.epoch(),
+                            r.trainLoss(), r.validationLoss(), r.learningRate(), r.tilesPerSecond());
+                }
+            });
+        } finally {
+            finished.countDown();
+        }
+        if (stop.get()) {
+            console.println("stopped by signal; checkpoint written to " + checkpoints.latest() + " (rerun to resume)");
+            return 143;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException ignored) {
+            // JVM already shutting down
+        }
+        List<SourceFile> inputs = new ArrayList<>();
+        for (DataManifest.Entry e : manifest.pairs()) {
+            inputs.add(new SourceFile(e.lr().path(), e.lr().sha256()));
+            inputs.add(new SourceFile(e.hr().path(), e.hr().sha256()));
+        }
+        Map<String, Object> cfg = new LinkedHashMap<>();
+        cfg.put("config", rc);
+        cfg.put("dataManifest", manifestFile.toString());
+        Provenance prov = new Provenance("train", inputs, cfg, rc.train().seed(), Backend.describe());
+        Path model = dir.resolve("model.zip");
+        new ModelFile(graph, gen.scale(), gen.velocity(), tiles.cropCells(), tiles.haloCells(), prov.toJson()).write(model);
+        prov.write(dir.resolve("manifest.json"));
+        console.println("wrote " + model + " (loss curve: " + dir.resolve("loss-curve.csv") + ")");
+        return 0;
+    }
+}

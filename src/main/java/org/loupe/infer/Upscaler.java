@@ -1,0 +1,137 @@
+package org.loupe.infer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import org.loupe.ConfigException;
+import org.loupe.mesh.Grid;
+import org.loupe.mesh.GridInfo;
+import org.loupe.mesh.GridKind;
+import org.loupe.model.ModelFile;
+import org.loupe.tiles.GeneratorGeometry;
+import org.loupe.tiles.PairFields;
+import org.loupe.tiles.Symmetry;
+import org.loupe.tiles.TileExtractor;
+
+/**
+ * Upscales a whole periodic LR lattice field: the box is cut into crops of c LR cells (c divides
+ * N), each crop is fed with its periodic halo, and the central s·c HR cells of each output are
+ * written at s × the crop's anchor. Every HR site belongs to exactly one crop, so stitching is a
+ * plain copy, and since the network sees the same periodic neighbourhood whatever the tiling,
+ * the result does not depend on c (to float rounding).
+ */
+public final class Upscaler {
+
+    /** Something that maps a batch of (lr, tri) inputs to outputs; the model, or identity in tests. */
+    @FunctionalInterface
+    public interface Network {
+        INDArray predict(INDArray lr, INDArray tri);
+    }
+
+    private final Network network;
+    private final int scale;
+    private final int haloCells;
+    private final int channels;
+
+    public Upscaler(Network network, int scale, int haloCells, int channels) {
+        this.network = network;
+        this.scale = scale;
+        this.haloCells = haloCells;
+        this.channels = channels;
+    }
+
+    /** Upscaler for a trained model. */
+    public static Upscaler of(ModelFile model) {
+        ComputationGraph g = model.graph();
+        return new Upscaler((lr, tri) -> g.output(false, lr, tri)[0], model.scale(), model.haloCells(), model.channels());
+    }
+
+    /** The largest crop ≤ {@code wanted} LR cells that divides {@code n}. */
+    public static int cropFor(int n, int wanted) {
+        for (int c = Math.min(wanted, n); c >= 1; c--) {
+            if (n % c == 0) {
+                return c;
+            }
+        }
+        return 1;
+    }
+
+    /**
+     * HR field (C × (sN)³, physical units) of {@code pair.lr()} with crops of {@code cropCells}
+     * and up to {@code batch} tiles per network call. {@code progress} gets tiles done.
+     */
+    public Grid upscale(PairFields pair, int cropCells, int batch, IntConsumer progress) {
+        Grid lr = pair.lr();
+        int n = lr.size();
+        if (n % cropCells != 0) {
+            throw new ConfigException("crop of " + cropCells + " LR cells does not divide the " + n + "^3 lattice; use "
+                    + cropFor(n, cropCells));
+        }
+        GeneratorGeometry geo = new GeneratorGeometry(scale, cropCells, haloCells);
+        TileExtractor ex = new TileExtractor(lr, null, geo, channels, pair.norm());
+        int nh = scale * n;
+        long cells = (long) nh * nh * nh;
+        float[] out = new float[(int) (channels * cells)];
+        List<int[]> anchors = new ArrayList<>();
+        for (int a = 0; a < n; a += cropCells) {
+            for (int b = 0; b < n; b += cropCells) {
+                for (int c = 0; c < n; c += cropCells) {
+                    anchors.add(new int[] {a, b, c});
+                }
+            }
+        }
+        int in = geo.inputSide();
+        int o = geo.outputSide();
+        int done = 0;
+        for (int first = 0; first < anchors.size(); first += batch) {
+            List<int[]> group = anchors.subList(first, Math.min(anchors.size(), first + batch));
+            int m = group.size();
+            float[] lrIn = new float[m * channels * in * in * in];
+            float[] triIn = new float[m * channels * o * o * o];
+            for (int e = 0; e < m; e++) {
+                float[] x = ex.input(group.get(e), Symmetry.identity());
+                float[] t = ex.upsampled(group.get(e), Symmetry.identity());
+                System.arraycopy(x, 0, lrIn, e * x.length, x.length);
+                System.arraycopy(t, 0, triIn, e * t.length, t.length);
+            }
+            INDArray y = network.predict(Nd4j.create(lrIn, new long[] {m, channels, in, in, in}, 'c'),
+                    Nd4j.create(triIn, new long[] {m, channels, o, o, o}, 'c'));
+            float[] pred = y.dup('c').data().asFloat();
+            for (int e = 0; e < m; e++) {
+                stitch(pred, e, group.get(e), geo, out, nh, pair);
+            }
+            done += m;
+            progress.accept(done);
+        }
+        return new Grid(nh, channels, lr.boxMpcH(), out,
+                GridInfo.lattice(channels == 3 ? GridKind.DISPLACEMENT : GridKind.OTHER, lr.info().redshift(), lr.info().sources()));
+    }
+
+    /** Copies the central s·c cube of one output tile to HR sites s·anchor ..., de-normalised. */
+    private void stitch(float[] pred, int e, int[] anchor, GeneratorGeometry geo, float[] out, int nh, PairFields pair) {
+        int o = geo.outputSide();
+        int trim = geo.outputTrim();
+        int t = geo.targetSide();
+        int cells = nh * nh * nh;
+        int base = e * channels * o * o * o;
+        for (int c = 0; c < channels; c++) {
+            float scaleBack = (float) pair.norm().scale(c);
+            for (int x = 0; x < t; x++) {
+                int hx = (scale * anchor[0] + x) % nh;
+                for (int y = 0; y < t; y++) {
+                    int hy = (scale * anchor[1] + y) % nh;
+                    int src = base + ((c * o + x + trim) * o + y + trim) * o + trim;
+                    int dst = c * cells + (hx * nh + hy) * nh + scale * anchor[2];
+                    for (int z = 0; z < t; z++) {
+                        out[dst + z] = pred[src + z] * scaleBack;
+                    }
+                }
+            }
+        }
+    }
+}

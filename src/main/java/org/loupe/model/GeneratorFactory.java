@@ -1,0 +1,82 @@
+package org.loupe.model;
+
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.Cnn3DLossLayer;
+import org.deeplearning4j.nn.conf.layers.Convolution3D;
+import org.deeplearning4j.nn.conf.layers.Upsampling3D;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.activations.impl.ActivationLReLU;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+import org.loupe.tiles.GeneratorGeometry;
+
+/**
+ * Builds the generator: inputs {@code lr} (C × (c+2p)³, the LR crop with its periodic halo) and
+ * {@code tri} (C × o³, the trilinear upsampling of the LR field on the output's HR sites). Each
+ * of the log2(s) blocks is nearest-neighbour Upsampling3D(2) and two valid 3×3×3 convolutions
+ * with LeakyReLU(0.2); a 1×1×1 convolution maps to C channels; the sum with {@code tri} is the
+ * output, so the network learns the correction to trilinear upsampling and the loss
+ * D(output − target) sees the full field.
+ *
+ * <p>Native DL4J layers only (Upsampling3D + Convolution3D in a ComputationGraph, the fastest
+ * measured path: 1.16× PyTorch), no SameDiff layers (they double gradients in M2.1).
+ */
+public final class GeneratorFactory {
+
+    private GeneratorFactory() {
+    }
+
+    public static ComputationGraph build(GeneratorSpec g, GeneratorGeometry geo, TrainSpec t) {
+        Convolution3D.DataFormat f = Convolution3D.DataFormat.NCDHW;
+        int c = g.channels();
+        ComputationGraphConfiguration.GraphBuilder b = new NeuralNetConfiguration.Builder()
+                .seed(t.seed())
+                .dataType(DataType.FLOAT)
+                .updater(new Adam(t.learningRate()))
+                .weightInit(WeightInit.XAVIER)
+                .convolutionMode(ConvolutionMode.Truncate)
+                .trainingWorkspaceMode(WorkspaceMode.ENABLED)
+                .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
+                .graphBuilder()
+                .addInputs("lr", "tri");
+        String prev = "lr";
+        long nIn = c;
+        for (int k = 0; k < geo.blocks(); k++) {
+            b.addLayer("up" + k, new Upsampling3D.Builder(f, 2).build(), prev);
+            b.addLayer("conv" + k + "a", conv(nIn, g.width(), 3, f, new ActivationLReLU(0.2)), "up" + k);
+            b.addLayer("conv" + k + "b", conv(g.width(), g.width(), 3, f, new ActivationLReLU(0.2)), "conv" + k + "a");
+            prev = "conv" + k + "b";
+            nIn = g.width();
+        }
+        // Zero-initialised projection: an untrained generator outputs exactly the trilinear
+        // baseline instead of baseline + noise (measured: MSE 0.149 vs 0.062 at step 0 otherwise).
+        Convolution3D proj = conv(g.width(), c, 1, f, Activation.IDENTITY.getActivationFunction());
+        proj.setWeightInitFn(new org.deeplearning4j.nn.weights.WeightInitConstant(0.0));
+        b.addLayer("proj", proj, prev);
+        b.addVertex("sum", new ElementWiseVertex(ElementWiseVertex.Op.Add), "proj", "tri");
+        LossFunctions.LossFunction loss = t.loss() == LossKind.L1 ? LossFunctions.LossFunction.L1 : LossFunctions.LossFunction.MSE;
+        b.addLayer("out", new Cnn3DLossLayer.Builder(f).lossFunction(loss).activation(Activation.IDENTITY).build(), "sum");
+        b.setOutputs("out");
+        int in = geo.inputSide();
+        int out = geo.outputSide();
+        b.setInputTypes(InputType.convolutional3D(f, in, in, in, c), InputType.convolutional3D(f, out, out, out, c));
+        ComputationGraph graph = new ComputationGraph(b.build());
+        graph.init();
+        return graph;
+    }
+
+    private static Convolution3D conv(long nIn, long nOut, int k, Convolution3D.DataFormat f,
+                                      org.nd4j.linalg.activations.IActivation act) {
+        return new Convolution3D.Builder().kernelSize(k, k, k).stride(1, 1, 1).padding(0, 0, 0).dataFormat(f)
+                .nIn(nIn).nOut(nOut).activation(act).build();
+    }
+}

@@ -1,0 +1,32 @@
+package org.loupe.model;
+
+import org.loupe.ConfigException;
+
+/**
+ * The generator's shape.
+ *
+ * @param scale s = 2, 4 or 8 (log2 s upsampling blocks)
+ * @param width convolution channels per layer (default 32)
+ * @param velocity whether the 3 velocity channels are fed and predicted besides displacement
+ */
+public record GeneratorSpec(int scale, int width, boolean velocity) {
+
+    public GeneratorSpec {
+        if (scale == 0) {
+            scale = 2;
+        }
+        if (width == 0) {
+            width = 32;
+        }
+        if (scale != 2 && scale != 4 && scale != 8) {
+            throw new ConfigException("generator.scale must be 2, 4 or 8, got " + scale);
+        }
+        if (width < 1 || width > 512) {
+            throw new ConfigException("generator.width must be 1 to 512 channels, got " + width);
+        }
+    }
+
+    public int channels() {
+        return velocity ? 6 : 3;
+    }
+}

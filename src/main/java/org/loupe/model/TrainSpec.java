@@ -1,0 +1,46 @@
+package org.loupe.model;
+
+import org.loupe.ConfigException;
+
+/**
+ * Training settings.
+ *
+ * @param epochs epochs to train (an epoch = {@code stepsPerEpoch} optimizer steps)
+ * @param stepsPerEpoch optimizer steps per epoch
+ * @param batch tiles per step
+ * @param learningRate Adam learning rate at the start
+ * @param learningRateDecay multiplicative decay per epoch (1 = constant)
+ * @param loss D in D(output − target)
+ * @param validationTiles fixed tiles from the validation pairs scored after every epoch
+ * @param seed seed of weights, tile sampling and augmentation
+ */
+public record TrainSpec(int epochs, int stepsPerEpoch, int batch, double learningRate, double learningRateDecay,
+                        LossKind loss, int validationTiles, long seed) {
+
+    public TrainSpec {
+        if (batch == 0) {
+            batch = 1;
+        }
+        if (learningRate == 0) {
+            learningRate = 1e-3;
+        }
+        if (learningRateDecay == 0) {
+            learningRateDecay = 1;
+        }
+        if (loss == null) {
+            loss = LossKind.MSE;
+        }
+        if (validationTiles == 0) {
+            validationTiles = 4;
+        }
+        if (epochs < 1 || stepsPerEpoch < 1) {
+            throw new ConfigException("train.epochs and train.stepsPerEpoch must be at least 1");
+        }
+        if (!(learningRate > 0 && learningRate < 1)) {
+            throw new ConfigException("train.learningRate must be in (0, 1), got " + learningRate);
+        }
+        if (!(learningRateDecay > 0 && learningRateDecay <= 1)) {
+            throw new ConfigException("train.learningRateDecay must be in (0, 1], got " + learningRateDecay);
+        }
+    }
+}

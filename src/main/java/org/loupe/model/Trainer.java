@@ -1,0 +1,196 @@
+package org.loupe.model;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.dataset.MultiDataSet;
+
+import org.loupe.ConfigException;
+import org.loupe.LoupeException;
+import org.loupe.tiles.GeneratorGeometry;
+import org.loupe.tiles.PairFields;
+import org.loupe.tiles.Symmetry;
+import org.loupe.tiles.TileBatch;
+import org.loupe.tiles.TileSpec;
+
+/**
+ * Trains the generator with Adam on randomly placed, randomly oriented tiles.
+ *
+ * <p>Resumable by construction: the examples of step g come from a random stream seeded by
+ * (seed, g) alone, the learning rate is a function of the epoch, and checkpoints hold the weights,
+ * the Adam moments and the step. Resuming from any checkpoint therefore replays exactly what an
+ * uninterrupted run would have done.
+ */
+public final class Trainer {
+
+    /** One row of the loss curve. */
+    public record EpochRecord(int epoch, long step, double trainLoss, double validationLoss, double learningRate,
+                              double seconds, double tilesPerSecond) {
+    }
+
+    /** Called after every step and every epoch. */
+    public interface Listener {
+        void step(long step, long totalSteps, double loss);
+
+        void epoch(EpochRecord record);
+    }
+
+    private final GeneratorSpec generator;
+    private final TileSpec tiles;
+    private final TrainSpec train;
+    private final List<PairFields> trainPairs;
+    private final List<PairFields> validationPairs;
+    private final GeneratorGeometry geometry;
+
+    public Trainer(GeneratorSpec generator, TileSpec tiles, TrainSpec train, List<PairFields> trainPairs,
+                   List<PairFields> validationPairs) {
+        if (trainPairs.isEmpty()) {
+            throw new ConfigException("no training pairs: the data manifest needs at least one pair with split: train");
+        }
+        this.generator = generator;
+        this.tiles = tiles;
+        this.train = train;
+        this.trainPairs = trainPairs;
+        this.validationPairs = validationPairs.isEmpty() ? trainPairs : validationPairs;
+        this.geometry = new GeneratorGeometry(generator.scale(), tiles.cropCells(), tiles.haloCells());
+        if (tiles.velocity() != generator.velocity()) {
+            throw new ConfigException("tiles.velocity and generator.velocity must agree");
+        }
+    }
+
+    public GeneratorGeometry geometry() {
+        return geometry;
+    }
+
+    /**
+     * Trains from the latest checkpoint in {@code checkpoints} (or from scratch) to the end, or
+     * until {@code stop} says so, when it checkpoints and returns. Appends epochs to {@code curveCsv}.
+     */
+    public ComputationGraph run(Checkpoints checkpoints, Path curveCsv, BooleanSupplier stop, Listener listener) {
+        ComputationGraph graph;
+        TrainState state;
+        if (checkpoints.exists()) {
+            graph = checkpoints.restoreGraph();
+            state = checkpoints.restoreState();
+        } else {
+            graph = GeneratorFactory.build(generator, geometry, train);
+            state = new TrainState(0, 0, train.learningRate());
+            writeCurveHeader(curveCsv);
+        }
+        long total = (long) train.epochs() * train.stepsPerEpoch();
+        long step = state.step();
+        double epochLoss = state.epochLossSum();
+        long epochStart = System.nanoTime();
+        long stepsThisRun = 0;
+        double lastLr = Double.NaN;
+        while (step < total) {
+            int epoch = (int) (step / train.stepsPerEpoch());
+            double lr = train.learningRate() * Math.pow(train.learningRateDecay(), epoch);
+            if (lr != lastLr) {
+                graph.setLearningRate(lr);
+                lastLr = lr;
+            }
+            MultiDataSet batch = TileBatch.assemble(trainPairs, examples(step), geometry, generator.channels());
+            graph.fit(batch);
+            double loss = perElement(graph.score());
+            if (!Double.isFinite(loss)) {
+                throw new LoupeException("training diverged at step " + step + " (loss " + loss + "); lower train.learningRate");
+            }
+            epochLoss += loss;
+            step++;
+            stepsThisRun++;
+            listener.step(step, total, loss);
+            boolean stopNow = stop.getAsBoolean();
+            if (step % train.stepsPerEpoch() == 0) {
+                double seconds = (System.nanoTime() - epochStart) * 1e-9;
+                EpochRecord rec = new EpochRecord(epoch + 1, step, epochLoss / train.stepsPerEpoch(), validate(graph), lr,
+                        seconds, stepsThisRun * train.batch() / Math.max(seconds, 1e-9));
+                appendCurve(curveCsv, rec);
+                listener.epoch(rec);
+                epochLoss = 0;
+                checkpoints.save(graph, new TrainState(step, 0, lr));
+                epochStart = System.nanoTime();
+                stepsThisRun = 0;
+            } else if (stopNow) {
+                checkpoints.save(graph, new TrainState(step, epochLoss, lr));
+            }
+            if (stopNow) {
+                return graph;
+            }
+        }
+        return graph;
+    }
+
+    /** The batch of global step {@code step}: depends on (seed, step) only. */
+    List<TileBatch.Example> examples(long step) {
+        SplittableRandom rng = new SplittableRandom(mix(train.seed(), step));
+        List<TileBatch.Example> out = new ArrayList<>(train.batch());
+        for (int b = 0; b < train.batch(); b++) {
+            int pair = rng.nextInt(trainPairs.size());
+            int n = trainPairs.get(pair).lr().size();
+            int[] anchor = {rng.nextInt(n), rng.nextInt(n), rng.nextInt(n)};
+            Symmetry sym = tiles.augment() ? Symmetry.all().get(rng.nextInt(48)) : Symmetry.identity();
+            out.add(new TileBatch.Example(pair, anchor, sym));
+        }
+        return out;
+    }
+
+    /** Mean loss on fixed, unaugmented tiles of the validation pairs. */
+    public double validate(ComputationGraph graph) {
+        SplittableRandom rng = new SplittableRandom(mix(train.seed(), -1));
+        double sum = 0;
+        for (int v = 0; v < train.validationTiles(); v++) {
+            int pair = v % validationPairs.size();
+            int n = validationPairs.get(pair).lr().size();
+            int[] anchor = {rng.nextInt(n), rng.nextInt(n), rng.nextInt(n)};
+            MultiDataSet ds = TileBatch.assemble(validationPairs, List.of(new TileBatch.Example(pair, anchor, Symmetry.identity())),
+                    geometry, generator.channels());
+            sum += perElement(graph.score(ds, false));
+        }
+        return sum / train.validationTiles();
+    }
+
+    /**
+     * DL4J's CNN loss layers report the per-example sum over voxels of the channel-mean loss;
+     * dividing by the voxel count gives the mean D(output − target) per element, comparable
+     * across tile sizes.
+     */
+    private double perElement(double score) {
+        double o = geometry.outputSide();
+        return score / (o * o * o);
+    }
+
+    static long mix(long seed, long step) {
+        long h = seed * 0x9E3779B97F4A7C15L + step;
+        h = (h ^ (h >>> 30)) * 0xBF58476D1CE4E5B9L;
+        h = (h ^ (h >>> 27)) * 0x94D049BB133111EBL;
+        return h ^ (h >>> 31);
+    }
+
+    private static void writeCurveHeader(Path csv) {
+        try {
+            Files.createDirectories(csv.toAbsolutePath().getParent());
+            Files.writeString(csv, "epoch,step,train_loss,validation_loss,learning_rate,seconds,tiles_per_second\n");
+        } catch (IOException e) {
+            throw new LoupeException(csv + ": cannot write the loss curve: " + e.getMessage(), e);
+        }
+    }
+
+    private static void appendCurve(Path csv, EpochRecord r) {
+        try {
+            Files.writeString(csv, String.format(Locale.ROOT, "%d,%d,%.8g,%.8g,%.6g,%.3f,%.4g%n", r.epoch(), r.step(),
+                    r.trainLoss(), r.validationLoss(), r.learningRate(), r.seconds(), r.tilesPerSecond()),
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new LoupeException(csv + ": cannot append to the loss curve: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.loupe.run;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.loupe.FormatException;
+import org.loupe.ShapeMismatchException;
+import org.loupe.cosmology.Cosmology;
+import org.loupe.mesh.Grid;
+import org.loupe.mesh.GridInfo;
+import org.loupe.mesh.GridKind;
+import org.loupe.mesh.LagrangianFields;
+import org.loupe.mesh.SourceFile;
+import org.loupe.particles.Lattice;
+import org.loupe.particles.Particles;
+import org.loupe.snapshot.Snapshot;
+import org.loupe.snapshot.SnapshotReader;
+import org.loupe.tiles.Normalization;
+import org.loupe.tiles.PairFields;
+
+/**
+ * Turns the entries of a data manifest into lattice fields for training: reads both snapshots,
+ * refuses files whose sha256 disagrees with the manifest, maps IDs to lattice sites and builds
+ * displacement (and velocity) fields, normalised with the manifest's cosmology at each redshift.
+ */
+public final class PairLoader {
+
+    private PairLoader() {
+    }
+
+    public static List<PairFields> load(Path manifestFile, DataManifest manifest, String split, int scale, boolean velocity) {
+        Path base = manifestFile.toAbsolutePath().getParent();
+        List<PairFields> out = new ArrayList<>();
+        for (DataManifest.Entry e : manifest.split(split)) {
+            if (e.hr().particlesPerSide() != scale * e.lr().particlesPerSide()) {
+                throw new ShapeMismatchException(manifestFile + ": pair " + e.id() + " is " + e.lr().particlesPerSide() + "^3 -> "
+                        + e.hr().particlesPerSide() + "^3, not a x" + scale + " pair; set generator.scale to "
+                        + e.hr().particlesPerSide() / Math.max(1, e.lr().particlesPerSide()));
+            }
+            Grid lr = field(base.resolve(e.lr().path()), e.lr().sha256(), velocity, manifestFile);
+            Grid hr = field(base.resolve(e.hr().path()), e.hr().sha256(), velocity, manifestFile);
+            if (Math.abs(lr.boxMpcH() - hr.boxMpcH()) > 1e-6 * lr.boxMpcH()) {
+                throw new ShapeMismatchException(manifestFile + ": pair " + e.id() + " has LR box " + lr.boxMpcH()
+                        + " and HR box " + hr.boxMpcH() + " Mpc/h; a pair must share its box");
+            }
+            out.add(new PairFields(e.id() + "@z" + e.redshift(), lr, hr, normalization(manifest.cosmology(), e.redshift())));
+        }
+        return out;
+    }
+
+    public static Normalization normalization(Cosmology c, double redshift) {
+        return Normalization.of(c, redshift);
+    }
+
+    /** Lattice field (displacement, plus velocity when asked) of one snapshot, hash checked. */
+    public static Grid field(Path file, String expectedSha256, boolean velocity, Path manifestFile) {
+        String sha = Sha256.of(file);
+        if (expectedSha256 != null && !expectedSha256.equals(sha)) {
+            throw new FormatException(file + ": sha256 " + sha + " differs from " + expectedSha256 + " in " + manifestFile
+                    + "; the file changed since the manifest was made: regenerate it or fix the manifest");
+        }
+        Snapshot snap = SnapshotReader.open(file);
+        Particles p = snap.readParticles(1);
+        Lattice lattice = Lattice.detect(p);
+        if (lattice == null) {
+            throw new FormatException(file + ": particle IDs do not fill an N^3 lattice, so it cannot be a training pair member");
+        }
+        List<SourceFile> src = List.of(new SourceFile(file.toString(), sha));
+        double z = snap.header().redshift();
+        Grid psi = LagrangianFields.displacement(p, lattice, z, src);
+        if (!velocity) {
+            return psi;
+        }
+        Grid vel = LagrangianFields.velocity(p, lattice, z, src);
+        float[] both = new float[psi.values().length * 2];
+        System.arraycopy(psi.values(), 0, both, 0, psi.values().length);
+        System.arraycopy(vel.values(), 0, both, psi.values().length, vel.values().length);
+        return new Grid(psi.size(), 6, psi.boxMpcH(), both, GridInfo.lattice(GridKind.OTHER, z, src));
+    }
+}

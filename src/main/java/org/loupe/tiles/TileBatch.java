@@ -1,0 +1,57 @@
+package org.loupe.tiles;
+
+import java.util.List;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The ND4J adapter: stacks examples into NCDHW arrays for the generator's two inputs (LR crop,
+ * trilinear baseline) and its label (HR target).
+ */
+public final class TileBatch {
+
+    /** Where an example comes from: a pair, an LR anchor and a symmetry. */
+    public record Example(int pair, int[] anchor, Symmetry symmetry) {
+    }
+
+    private TileBatch() {
+    }
+
+    /** Builds a training batch from {@code examples} drawn from {@code pairs}. */
+    public static MultiDataSet assemble(List<PairFields> pairs, List<Example> examples, GeneratorGeometry geo, int channels) {
+        int n = examples.size();
+        int in = geo.inputSide();
+        int out = geo.outputSide();
+        float[] lr = new float[n * channels * in * in * in];
+        float[] tri = new float[n * channels * out * out * out];
+        float[] target = new float[n * channels * out * out * out];
+        for (int e = 0; e < n; e++) {
+            Example ex = examples.get(e);
+            PairFields p = pairs.get(ex.pair());
+            TileExtractor t = new TileExtractor(p.lr(), p.hr(), geo, channels, p.norm());
+            copy(t.input(ex.anchor(), ex.symmetry()), lr, e);
+            copy(t.upsampled(ex.anchor(), ex.symmetry()), tri, e);
+            copy(t.target(ex.anchor(), ex.symmetry()), target, e);
+        }
+        INDArray lrA = Nd4j.create(lr, new long[] {n, channels, in, in, in}, 'c');
+        INDArray triA = Nd4j.create(tri, new long[] {n, channels, out, out, out}, 'c');
+        INDArray tgA = Nd4j.create(target, new long[] {n, channels, out, out, out}, 'c');
+        return new MultiDataSet(new INDArray[] {lrA, triA}, new INDArray[] {tgA});
+    }
+
+    /** Inputs only (inference): LR crop and trilinear baseline of one example. */
+    public static INDArray[] inputs(TileExtractor t, int[] anchor, GeneratorGeometry geo, int channels) {
+        int in = geo.inputSide();
+        int out = geo.outputSide();
+        INDArray lrA = Nd4j.create(t.input(anchor, Symmetry.identity()), new long[] {1, channels, in, in, in}, 'c');
+        INDArray triA = Nd4j.create(t.upsampled(anchor, Symmetry.identity()), new long[] {1, channels, out, out, out}, 'c');
+        return new INDArray[] {lrA.castTo(DataType.FLOAT), triA.castTo(DataType.FLOAT)};
+    }
+
+    private static void copy(float[] src, float[] dst, int example) {
+        System.arraycopy(src, 0, dst, example * src.length, src.length);
+    }
+}

@@ -1,0 +1,47 @@
+package org.loupe.infer;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.loupe.mesh.Grid;
+import org.loupe.mesh.GridInfo;
+import org.loupe.mesh.GridKind;
+import org.loupe.tiles.Normalization;
+import org.loupe.tiles.PairFields;
+
+class UpscalerTest {
+
+    /** A "model" whose correction is zero: the output is the trilinear baseline. */
+    private static final Upscaler.Network IDENTITY = (lr, tri) -> tri;
+
+    @ParameterizedTest(name = "scale {0}")
+    @ValueSource(ints = {2, 4})
+    void stitchingIsExactAndIndependentOfTheTileSize(int s) {
+        int n = 12;
+        float[] v = new float[3 * n * n * n];
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) rng.nextGaussian();
+        }
+        Grid lr = new Grid(n, 3, 24.0, v, GridInfo.lattice(GridKind.DISPLACEMENT, 0, List.of()));
+        PairFields pair = new PairFields("x", lr, null, new Normalization(3.0, 1));
+        Upscaler up = new Upscaler(IDENTITY, s, 2, 3);
+        Grid reference = up.upscale(pair, 12, 1, d -> { });
+        for (int crop : new int[] {1, 2, 3, 4, 6}) {
+            Grid g = up.upscale(pair, crop, 3, d -> { });
+            assertArrayEquals(reference.values(), g.values(), "crop " + crop);
+        }
+        // LR sites are kept exactly (trilinear through the lattice points), in physical units.
+        int nh = s * n;
+        for (int c = 0; c < 3; c++) {
+            for (int i = 0; i < n; i += 5) {
+                assertEquals(lr.values()[lr.index(c, i, 3, 7)], reference.values()[reference.index(c, s * i, s * 3, s * 7)], 1e-5);
+            }
+        }
+        assertEquals(nh, reference.size());
+    }
+}

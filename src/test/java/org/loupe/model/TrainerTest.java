@@ -1,0 +1,146 @@
+package org.loupe.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.loupe.mesh.Grid;
+import org.loupe.mesh.GridInfo;
+import org.loupe.mesh.GridKind;
+import org.loupe.tiles.GeneratorGeometry;
+import org.loupe.tiles.Normalization;
+import org.loupe.tiles.PairFields;
+import org.loupe.tiles.TileSpec;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class TrainerTest {
+
+    @TempDir
+    Path dir;
+
+    private static final TileSpec TILES = new TileSpec(4, 2, false, true);
+
+    private static TrainSpec spec(int epochs, int steps) {
+        return new TrainSpec(epochs, steps, 2, 3e-3, 0.9, LossKind.MSE, 2, 7);
+    }
+
+    @ParameterizedTest(name = "s={0}")
+    @CsvSource({"2,4,2", "4,2,2", "8,1,2"})
+    void generatorOutputMatchesTheSizeArithmetic(int s, int c, int p) {
+        GeneratorGeometry geo = new GeneratorGeometry(s, c, p);
+        ComputationGraph g = GeneratorFactory.build(new GeneratorSpec(s, 4, false), geo, spec(1, 1));
+        int in = geo.inputSide();
+        int out = geo.outputSide();
+        INDArray[] y = g.output(Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, 3, in, in, in),
+                Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, 3, out, out, out));
+        assertArrayEquals(new long[] {1, 3, out, out, out}, y[0].shape());
+    }
+
+    @Test
+    void aFewStepsReduceTheLoss() {
+        Trainer t = new Trainer(new GeneratorSpec(2, 8, false), TILES, spec(1, 30), List.of(pair(1)), List.of(pair(1)));
+        ComputationGraph before = GeneratorFactory.build(new GeneratorSpec(2, 8, false), t.geometry(), spec(1, 30));
+        double initial = t.validate(before);
+        ComputationGraph after = t.run(new Checkpoints(dir.resolve("ck")), dir.resolve("curve.csv"), () -> false, quiet());
+        double trained = t.validate(after);
+        assertTrue(trained < 0.7 * initial, "validation loss " + initial + " -> " + trained);
+    }
+
+    @Test
+    void resumeGivesTheSameModelAsAnUninterruptedRun() throws Exception {
+        List<PairFields> pairs = List.of(pair(1), pair(2));
+        TrainSpec ts = spec(2, 3);
+        GeneratorSpec gs = new GeneratorSpec(2, 4, false);
+        ComputationGraph straight = new Trainer(gs, TILES, ts, pairs, pairs)
+                .run(new Checkpoints(dir.resolve("a")), dir.resolve("a.csv"), () -> false, quiet());
+        // Interrupted after 2 steps (mid-epoch), then resumed from the checkpoint.
+        AtomicInteger calls = new AtomicInteger();
+        new Trainer(gs, TILES, ts, pairs, pairs)
+                .run(new Checkpoints(dir.resolve("b")), dir.resolve("b.csv"), () -> calls.incrementAndGet() >= 2, quiet());
+        Checkpoints ck = new Checkpoints(dir.resolve("b"));
+        assertEquals(2, ck.restoreState().step());
+        ComputationGraph resumed = new Trainer(gs, TILES, ts, pairs, pairs)
+                .run(ck, dir.resolve("b.csv"), () -> false, quiet());
+        // Exact: INDArray.equals is tolerance-based (1e-5), so compare the largest difference.
+        assertEquals(0.0, straight.params().sub(resumed.params()).amaxNumber().doubleValue(), 0.0);
+        assertEquals(0.0, straight.updaterState().sub(resumed.updaterState()).amaxNumber().doubleValue(), 0.0);
+        assertEquals(Files.readAllLines(dir.resolve("a.csv")).size(), Files.readAllLines(dir.resolve("b.csv")).size());
+    }
+
+    @Test
+    void checkpointRoundTripKeepsWeightsAndState() {
+        GeneratorGeometry geo = new GeneratorGeometry(2, 4, 2);
+        ComputationGraph g = GeneratorFactory.build(new GeneratorSpec(2, 4, false), geo, spec(1, 1));
+        Checkpoints ck = new Checkpoints(dir.resolve("rt"));
+        ck.save(g, new TrainState(17, 1.5, 2e-4));
+        assertEquals(0.0, g.params().sub(ck.restoreGraph().params()).amaxNumber().doubleValue(), 0.0);
+        assertEquals(new TrainState(17, 1.5, 2e-4), ck.restoreState());
+    }
+
+    private static Trainer.Listener quiet() {
+        return new Trainer.Listener() {
+            @Override
+            public void step(long step, long totalSteps, double loss) {
+            }
+
+            @Override
+            public void epoch(Trainer.EpochRecord record) {
+            }
+        };
+    }
+
+    /** HR: smooth waves plus a small-scale wave; LR: the HR field at even sites (learnable). */
+    static PairFields pair(long seed) {
+        int nh = 16;
+        int nl = 8;
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[][] k = new double[4][3];
+        double[] ph = new double[4];
+        for (int q = 0; q < 4; q++) {
+            for (int a = 0; a < 3; a++) {
+                k[q][a] = 2 * Math.PI * (rng.nextInt(5) - 2) / nh;
+            }
+            ph[q] = rng.nextDouble() * 6.28;
+        }
+        float[] hr = new float[3 * nh * nh * nh];
+        for (int c = 0; c < 3; c++) {
+            for (int x = 0; x < nh; x++) {
+                for (int y = 0; y < nh; y++) {
+                    for (int z = 0; z < nh; z++) {
+                        double v = 0;
+                        for (int q = 0; q < 4; q++) {
+                            v += Math.cos(k[q][0] * x + k[q][1] * y + k[q][2] * z + ph[q] + c);
+                        }
+                        v += 0.3 * Math.sin(Math.PI * x / 2 + c);   // period 4 HR cells: only HR resolves it well
+                        hr[((c * nh + x) * nh + y) * nh + z] = (float) v;
+                    }
+                }
+            }
+        }
+        float[] lr = new float[3 * nl * nl * nl];
+        for (int c = 0; c < 3; c++) {
+            for (int x = 0; x < nl; x++) {
+                for (int y = 0; y < nl; y++) {
+                    for (int z = 0; z < nl; z++) {
+                        lr[((c * nl + x) * nl + y) * nl + z] = hr[((c * nh + 2 * x) * nh + 2 * y) * nh + 2 * z];
+                    }
+                }
+            }
+        }
+        GridInfo info = GridInfo.lattice(GridKind.DISPLACEMENT, 0, new ArrayList<>());
+        return new PairFields("p" + seed, new Grid(nl, 3, 16, lr, info), new Grid(nh, 3, 16, hr, info), new Normalization(1, 1));
+    }
+}
