@@ -1,0 +1,66 @@
+package org.loupe.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.loupe.snapshot.Snapshot;
+import org.loupe.snapshot.SnapshotReader;
+import org.loupe.stats.CrossPowerResult;
+
+/** The whole pipeline end to end on a tiny config: simulate, train, upscale, compare. */
+class DemoCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void demoRunsThePipelineOnATinyConfig() throws Exception {
+        Path cfg = dir.resolve("tiny.yaml");
+        Files.writeString(cfg, """
+                name: tiny-demo
+                threads: 2
+                data:
+                  manifest: pairs/data-manifest.yaml
+                simulate:
+                  boxMpcH: 32.0
+                  lrParticlesPerSide: 8
+                  hrParticlesPerSide: 16
+                  zInit: 20.0
+                  steps: 4
+                  seed: 3
+                  trainPairs: 1
+                  testPairs: 1
+                generator:
+                  scale: 2
+                  width: 4
+                tiles:
+                  cropCells: 4
+                  haloCells: 2
+                  augment: true
+                train:
+                  epochs: 2
+                  stepsPerEpoch: 2
+                  seed: 1
+                """);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new String[] {"demo", "--config", cfg.toString(), "--out", dir.toString()},
+                new PrintWriter(out, true), new PrintWriter(err, true));
+        assertEquals(0, code, err.toString());
+        assertTrue(out.toString().contains("Held-out pair"), out.toString());
+        Snapshot sr = SnapshotReader.open(dir.resolve("sr/pair_001_sr.hdf5"));
+        assertEquals(16L * 16 * 16, sr.header().count(1));
+        assertTrue(sr.readParticles(1).velocitiesKmS() != null);
+        CrossPowerResult x = CrossPowerResult.readCsv(dir.resolve("validation/sr_vs_hr.csv"));
+        assertTrue(x.r()[0] > 0.9, "the SR box is the HR universe on the largest scale: r = " + x.r()[0]);
+        assertTrue(Files.exists(dir.resolve("train/model.zip")));
+        assertTrue(Files.exists(dir.resolve("train/manifest.json")));
+    }
+}
