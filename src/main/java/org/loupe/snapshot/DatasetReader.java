@@ -129,22 +129,27 @@ final class DatasetReader {
         }
         int chunkRows = chunk[0];
         int chunkCols = dims.length > 1 ? chunk[1] : 1;
-        for (int r0 = 0; r0 < rows; r0 += chunkRows) {
-            for (int c0 = 0; c0 < cols; c0 += chunkCols) {
+        int rowChunks = (rows + chunkRows - 1) / chunkRows;
+        int finalCols = cols;
+        // Chunks decompress independently (jHDF reads them with positional reads): two threads
+        // inflate two chunks at a time, each writing its own rows of the destination.
+        Parallel.forEach(rowChunks, Parallel.defaultThreads(), rc -> {
+            int r0 = rc * chunkRows;
+            for (int c0 = 0; c0 < finalCols; c0 += chunkCols) {
                 int[] offset = dims.length > 1 ? new int[] {r0, c0} : new int[] {r0};
                 ByteBuffer raw = ByteBuffer.wrap(ds.getDecompressedChunk(offset));
                 int nr = Math.min(chunkRows, rows - r0);
-                int nc = Math.min(chunkCols, cols - c0);
-                if (nc == cols && chunkCols == cols) {
-                    sink.put(type, raw, r0 * cols, nr * cols);
+                int nc = Math.min(chunkCols, finalCols - c0);
+                if (nc == finalCols && chunkCols == finalCols) {
+                    sink.put(type, raw, r0 * finalCols, nr * finalCols);
                 } else {
                     for (int r = 0; r < nr; r++) {
                         raw.position(r * chunkCols * type.bytes());
-                        sink.put(type, raw, (r0 + r) * cols + c0, nc);
+                        sink.put(type, raw, (r0 + r) * finalCols + c0, nc);
                     }
                 }
             }
-        }
+        });
     }
 
     private static void readFlat(Dataset ds, ElementType type, int size, Sink sink) {
