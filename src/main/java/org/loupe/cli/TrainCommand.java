@@ -28,6 +28,7 @@ import org.loupe.model.Checkpoints;
 import org.loupe.model.GeneratorSpec;
 import org.loupe.model.ModelFile;
 import org.loupe.model.Trainer;
+import org.loupe.report.LossCurvePlot;
 import org.loupe.run.AtomicFiles;
 import org.loupe.run.ConfigLoader;
 import org.loupe.run.DataManifest;
@@ -139,7 +140,8 @@ final class TrainCommand implements Callable<Integer> {
         Path model = dir.resolve("model.zip");
         new ModelFile(graph, gen.scale(), gen.velocity(), tiles.cropCells(), tiles.haloCells(), prov.toJson()).write(model);
         prov.write(dir.resolve("manifest.json"));
-        console.println("wrote " + model + " (loss curve: " + dir.resolve("loss-curve.csv") + ")");
+        LossCurvePlot.write(dir.resolve("loss-curve.csv"), dir.resolve("loss-curve.png"));
+        console.println("wrote " + model + " (loss curve: " + dir.resolve("loss-curve.csv") + ", .png)");
         return 0;
     }
 }

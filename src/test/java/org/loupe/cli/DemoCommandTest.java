@@ -62,5 +62,6 @@ class DemoCommandTest {
         assertTrue(x.r()[0] > 0.9, "the SR box is the HR universe on the largest scale: r = " + x.r()[0]);
         assertTrue(Files.exists(dir.resolve("train/model.zip")));
         assertTrue(Files.exists(dir.resolve("train/manifest.json")));
+        assertTrue(Files.size(dir.resolve("train/loss-curve.png")) > 1000, "loss curve plotted");
     }
 }
