@@ -77,7 +77,8 @@ final class DemoCommand implements Callable<Integer> {
         Path zero = out.resolve("sr/trilinear-model.zip");
         writeTrilinearModel(trained, zero);
         step(err, console, withThreads(t, "upscale", "--model", zero.toString(), "--input", lr.toString(), "--out", tri.toString()));
-        console.println("[4/4] compare with the HR run (CIC on 128^3, interlaced) -> " + out.resolve("validation"));
+        console.println("[4/4] compare with the HR run (CIC on 2N^3, interlaced) -> " + out.resolve("validation") + ", "
+                + out.resolve("report"));
         Path val = out.resolve("validation");
         int grid = 2 * pair.hr().particlesPerSide();
         for (String[] c : new String[][] {{"lr", lr.toString()}, {"trilinear", tri.toString()}, {"sr", sr.toString()}}) {
@@ -85,6 +86,14 @@ final class DemoCommand implements Callable<Integer> {
                     val.resolve(c[0] + "_vs_hr.csv").toString()));
         }
         headline(console, val, manifest.boxMpcH(), pair.hr().particlesPerSide());
+        Path report = out.resolve("report");
+        int code = Main.execute(withThreads(t, "validate", "--lr", lr.toString(), "--sr", sr.toString(), "--hr", hr.toString(),
+                "--out", report.toString()), console, err);
+        if (code != 0 && code != 6) {
+            throw new LoupeException("demo step `loupe validate` failed with exit code " + code);
+        }
+        console.println("validation report (" + (code == 0 ? "all checks pass" : "some checks fail, see the report") + "): "
+                + report.resolve("report.html"));
         return 0;
     }
 

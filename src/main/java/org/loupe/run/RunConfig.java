@@ -3,6 +3,7 @@ package org.loupe.run;
 import org.loupe.mesh.PaintSpec;
 import org.loupe.model.GeneratorSpec;
 import org.loupe.model.TrainSpec;
+import org.loupe.report.ValidationSpec;
 import org.loupe.sim.SimSpec;
 import org.loupe.tiles.TileSpec;
 
@@ -19,9 +20,11 @@ import org.loupe.tiles.TileSpec;
  * @param generator generator shape
  * @param tiles how training examples are cut
  * @param train optimizer and schedule
+ * @param validate tolerances of the validation report
  */
 public record RunConfig(String name, Integer threads, SnapshotSection snapshot, PaintSpec paint, SimSpec simulate,
-                        DataSection data, GeneratorSpec generator, TileSpec tiles, TrainSpec train) {
+                        DataSection data, GeneratorSpec generator, TileSpec tiles, TrainSpec train,
+                        ValidationSpec validate) {
 
     public int threadsOrDefault() {
         return threads == null || threads < 1 ? org.loupe.Parallel.defaultThreads() : threads;

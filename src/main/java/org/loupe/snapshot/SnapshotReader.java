@@ -27,6 +27,19 @@ public final class SnapshotReader {
         }
     }
 
+    /** The provenance JSON a Loupe-written snapshot carries in /Loupe, or null for other files. */
+    public static String provenance(Path file) {
+        try (HdfFile hdf = openHdf(SnapshotFiles.first(file))) {
+            var node = hdf.getChildren().get("Loupe");
+            if (node == null || node.getAttribute("provenance") == null) {
+                return null;
+            }
+            return String.valueOf(node.getAttribute("provenance").getData());
+        } catch (HdfException e) {
+            return null;
+        }
+    }
+
     static HdfFile openHdf(Path file) {
         try {
             return new HdfFile(file);

@@ -63,5 +63,9 @@ class DemoCommandTest {
         assertTrue(Files.exists(dir.resolve("train/model.zip")));
         assertTrue(Files.exists(dir.resolve("train/manifest.json")));
         assertTrue(Files.size(dir.resolve("train/loss-curve.png")) > 1000, "loss curve plotted");
+        String html = Files.readString(dir.resolve("report/report.html"));
+        assertTrue(html.contains("data:image/png;base64,") && html.contains("id=\"fig-slices\""), "report embeds its figures");
+        String json = Files.readString(dir.resolve("report/report.json"));
+        assertTrue(json.contains("\"checks\"") && json.contains("\"seam\""), json.substring(0, Math.min(400, json.length())));
     }
 }
