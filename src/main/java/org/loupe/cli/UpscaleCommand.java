@@ -50,8 +50,11 @@ final class UpscaleCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "SR", description = "Output snapshot (one input) or folder (several).")
     Path out;
 
-    @Option(names = "--crop", defaultValue = "16", paramLabel = "C", description = "LR cells per tile (largest divisor of N not above it; default 16).")
-    int crop;
+    @Option(names = "--crop", paramLabel = "C", description = "LR cells per tile (largest divisor of N not above it; default: from --memory-mb).")
+    Integer crop;
+
+    @Option(names = "--memory-mb", defaultValue = "1024", paramLabel = "MB", description = "Memory budget for the network's activations, which picks the tile size (default 1024).")
+    long memoryMb;
 
     @Option(names = "--batch", defaultValue = "2", paramLabel = "B", description = "Tiles per network call (memory vs speed; default 2).")
     int batch;
@@ -90,7 +93,9 @@ final class UpscaleCommand implements Callable<Integer> {
         Grid lr = PairLoader.field(input, null, model.velocity(), input);
         Cosmology c = new Cosmology(h.omegaM(), h.omegaLambda(), 0.0, h.hubble(), 0.8, 0.96, 0);
         Normalization norm = Normalization.of(c, h.redshift());
-        int cropCells = Upscaler.cropFor(lr.size(), crop);
+        int width = (int) model.graph().getLayer("conv0a").getParam("W").size(0);
+        int cropCells = crop != null ? Upscaler.cropFor(lr.size(), crop)
+                : Upscaler.cropForBudget(lr.size(), model.scale(), model.haloCells(), width, batch, memoryMb << 20);
         Upscaler up = Upscaler.of(model);
         int n = lr.size();
         int tiles = (n / cropCells) * (n / cropCells) * (n / cropCells);
@@ -116,7 +121,7 @@ final class UpscaleCommand implements Callable<Integer> {
         List<SourceFile> src = new java.util.ArrayList<>(Sha256.sources(h.files()));
         src.add(new SourceFile(modelPath.toString(), modelSha));
         Provenance prov = new Provenance("upscale", src, Map.of("cropCells", cropCells, "haloCells", model.haloCells(),
-                "scale", model.scale(), "batch", batch), null, Backend.describe());
+                "scale", model.scale(), "batch", batch, "memoryMb", memoryMb), null, Backend.describe());
         SnapshotWriter.write(target, sr, new SnapshotMeta(h.redshift(), h.omegaM(), h.omegaLambda(), h.hubble(), prov.toStableJson()),
                 WriteOptions.defaults());
         prov.write(target.resolveSibling(target.getFileName() + ".manifest.json"));

@@ -51,6 +51,29 @@ public final class Upscaler {
         return new Upscaler((lr, tri) -> g.output(false, lr, tri)[0], model.scale(), model.haloCells(), model.channels());
     }
 
+    /**
+     * The largest crop (dividing n) whose tiles fit a memory budget: the widest activation is
+     * {@code width} channels on the upsampled grid of the last block, (2·m_last)³ floats per tile,
+     * and a forward pass keeps about four such arrays alive (measured peak at 64³→128³, width 32:
+     * 2.7 GB RSS for ≈ 0.5 GB of one activation, incl. the JVM and native runtime).
+     */
+    public static int cropForBudget(int n, int scale, int halo, int width, int batch, long budgetBytes) {
+        for (int c = n; c >= 1; c--) {
+            if (n % c != 0) {
+                continue;
+            }
+            int m = c + 2 * halo;
+            for (int b = 1; b < Integer.numberOfTrailingZeros(scale); b++) {
+                m = 2 * m - 4;
+            }
+            double activation = (double) width * Math.pow(2.0 * m, 3) * 4 * batch;
+            if (4 * activation <= budgetBytes) {
+                return c;
+            }
+        }
+        return 1;
+    }
+
     /** The largest crop ≤ {@code wanted} LR cells that divides {@code n}. */
     public static int cropFor(int n, int wanted) {
         for (int c = Math.min(wanted, n); c >= 1; c--) {

@@ -59,6 +59,10 @@ final class Html {
             h.append("</table>");
         }
         h.append("<h2>Provenance</h2><pre>").append(esc(provenanceJson == null ? "" : provenanceJson)).append("</pre>");
+        // Records how many figures decoded, so a headless browser check can see that the plots render.
+        h.append("<script>window.addEventListener('load',function(){var n=0;document.querySelectorAll('figure img')")
+                .append(".forEach(function(i){if(i.naturalWidth>0)n++;});document.body.setAttribute('data-figures-rendered',n);});")
+                .append("</script>");
         h.append("</body></html>\n");
         return h.toString();
     }

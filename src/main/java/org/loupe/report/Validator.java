@@ -82,7 +82,7 @@ public final class Validator {
             }
         }
         return new ValidationReport.Check(String.format(Locale.ROOT, "|P_%s/P_HR - 1| <= %.3g for k <= %.3g h/Mpc", who, tol, kmax),
-                worst <= tol, worst, tol, String.format(Locale.ROOT, "worst at k = %.3f h/Mpc", at));
+                worst <= tol, worst, tol, Double.isNaN(at) ? "equal in every bin" : String.format(Locale.ROOT, "worst at k = %.3f h/Mpc", at));
     }
 
     private static ValidationReport.Check correlationCheck(CrossPowerResult x, double kmax, double min) {
@@ -95,6 +95,6 @@ public final class Validator {
             }
         }
         return new ValidationReport.Check(String.format(Locale.ROOT, "r_SR(k) >= %.3g for k <= k_Nyq(LR) = %.3g h/Mpc", min, kmax),
-                worst >= min, worst, min, String.format(Locale.ROOT, "lowest at k = %.3f h/Mpc", at));
+                worst >= min, worst, min, Double.isNaN(at) ? "1 in every bin" : String.format(Locale.ROOT, "lowest at k = %.3f h/Mpc", at));
     }
 }

@@ -55,11 +55,22 @@ public final class Python {
     public static Result run(List<String> command, int timeoutSeconds) {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            // Drain the output while the process runs: a full pipe would block it forever.
+            java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+            Thread reader = new Thread(() -> {
+                try {
+                    p.getInputStream().transferTo(buf);
+                } catch (IOException ignored) {
+                    // process killed
+                }
+            });
+            reader.start();
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IllegalStateException("timed out: " + command);
             }
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            reader.join(10_000);
+            String out = buf.toString(StandardCharsets.UTF_8);
             return new Result(p.exitValue(), out);
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + command + ": " + e.getMessage(), e);
