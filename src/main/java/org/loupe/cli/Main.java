@@ -12,7 +12,7 @@ import org.loupe.run.CodeVersion;
 /** {@code loupe}: entry point. Errors print one line; {@code --debug} adds the stack trace. */
 @Command(name = "loupe", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Super-resolution of cosmological N-body simulations, and the statistics that validate it.",
-        subcommands = {DemoCommand.class, InfoCommand.class, PaintCommand.class, PowerCommand.class, SimulateCommand.class, TrainCommand.class, UpscaleCommand.class, ValidateCommand.class, DoctorCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, InfoCommand.class, PaintCommand.class, PowerCommand.class, SimulateCommand.class, TrainCommand.class, UpscaleCommand.class, ValidateCommand.class, ManifestCommand.class, DoctorCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces on errors.")

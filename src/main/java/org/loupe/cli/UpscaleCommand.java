@@ -44,8 +44,17 @@ final class UpscaleCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "MODEL", description = "Model file from `loupe train` (model.zip).")
     Path modelPath;
 
-    @Option(names = "--input", required = true, paramLabel = "LR", description = "LR snapshot (repeat for several).")
+    @Option(names = "--input", paramLabel = "LR", description = "LR snapshot (repeat for several).")
     List<Path> inputs;
+
+    @Option(names = "--manifest", paramLabel = "FILE", description = "Take the LR box from this data manifest (with --split and --index; sha256 checked).")
+    Path manifest;
+
+    @Option(names = "--split", defaultValue = "test", paramLabel = "SPLIT", description = "Manifest split (default test).")
+    String split;
+
+    @Option(names = "--index", paramLabel = "I", description = "Row of the split (e.g. $SLURM_ARRAY_TASK_ID).")
+    Integer index;
 
     @Option(names = "--out", required = true, paramLabel = "SR", description = "Output snapshot (one input) or folder (several).")
     Path out;
@@ -67,6 +76,13 @@ final class UpscaleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (manifest != null) {
+            inputs = List.of(fromManifest());
+            out = out.resolve(inputs.get(0).getParent().getFileName() + "_" + inputs.get(0).getFileName().toString()
+                    .replace("lr_", "").replaceFirst("\\.hdf5$", "") + "_sr.hdf5");
+        } else if (inputs == null || inputs.isEmpty()) {
+            throw new org.loupe.ConfigException("upscale needs --input LR (repeatable) or --manifest FILE --index I");
+        }
         ModelFile model = ModelFile.read(modelPath);
         String modelSha = Sha256.of(modelPath);
         int worst = 0;
@@ -127,6 +143,24 @@ final class UpscaleCommand implements Callable<Integer> {
         prov.write(target.resolveSibling(target.getFileName() + ".manifest.json"));
         spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: %d^3 particles from %d^3 (%d tiles of %d^3 LR cells)%s%n", target,
                 nh, n, tiles, cropCells, trilinearVelocities ? "; velocities: trilinear from LR (displacement-only model)" : "");
+    }
+
+    /** The LR path of row {@code index} of {@code split}, after checking its sha256. */
+    private Path fromManifest() {
+        org.loupe.run.DataManifest m = org.loupe.run.DataManifest.read(manifest);
+        List<org.loupe.run.DataManifest.Entry> rows = m.split(split);
+        if (index == null || index < 0 || index >= rows.size()) {
+            throw new org.loupe.ConfigException(manifest + ": split '" + split + "' has " + rows.size() + " rows; --index must be 0.."
+                    + (rows.size() - 1) + " (got " + index + ")");
+        }
+        org.loupe.run.DataManifest.Entry e = rows.get(index);
+        Path lrPath = manifest.toAbsolutePath().getParent().resolve(e.lr().path());
+        String sha = Sha256.of(lrPath);
+        if (!sha.equals(e.lr().sha256())) {
+            throw new org.loupe.FormatException(lrPath + ": sha256 " + sha + " differs from " + e.lr().sha256() + " in " + manifest
+                    + "; the file changed since the manifest was made");
+        }
+        return lrPath;
     }
 
     private static Grid sub(Grid g, int first) {
