@@ -88,6 +88,15 @@ public final class Backend {
         return r;
     }
 
+    /** Devices to train on: the GPUs ND4J sees with the CUDA backend, 1 on CPU. */
+    public static int deviceCount() {
+        try {
+            return Nd4j.getEnvironment().isCPU() ? 1 : Math.max(1, Nd4j.getAffinityManager().getNumberOfDevices());
+        } catch (RuntimeException | LinkageError e) {
+            return 1;
+        }
+    }
+
     /** Whether the CUDA 11.6 build has kernels for compute capability major.minor. */
     public static boolean supports(int major, int minor) {
         int cc = major * 10 + minor;

@@ -63,8 +63,13 @@ public final class GeneratorFactory {
         proj.setWeightInitFn(new org.deeplearning4j.nn.weights.WeightInitConstant(0.0));
         b.addLayer("proj", proj, prev);
         b.addVertex("sum", new ElementWiseVertex(ElementWiseVertex.Op.Add), "proj", "tri");
-        LossFunctions.LossFunction loss = t.loss() == LossKind.L1 ? LossFunctions.LossFunction.L1 : LossFunctions.LossFunction.MSE;
-        b.addLayer("out", new Cnn3DLossLayer.Builder(f).lossFunction(loss).activation(Activation.IDENTITY).build(), "sum");
+        Cnn3DLossLayer.Builder lossLayer = new Cnn3DLossLayer.Builder(f).activation(Activation.IDENTITY);
+        if (t.eulerianWeight() > 0) {
+            lossLayer.lossFunction(new EulerianLoss(geo.outputSide(), t.eulerianWeight(), t.loss() == LossKind.L1));
+        } else {
+            lossLayer.lossFunction(t.loss() == LossKind.L1 ? LossFunctions.LossFunction.L1 : LossFunctions.LossFunction.MSE);
+        }
+        b.addLayer("out", lossLayer.build(), "sum");
         b.setOutputs("out");
         int in = geo.inputSide();
         int out = geo.outputSide();

@@ -13,9 +13,16 @@ import org.loupe.ConfigException;
  * @param loss D in D(output − target)
  * @param validationTiles fixed tiles from the validation pairs scored after every epoch
  * @param seed seed of weights, tile sampling and augmentation
+ * @param eulerianWeight λ of the Eulerian term λ·(∇·(output − target))² added to the loss (0 = off; see {@link EulerianLoss})
  */
 public record TrainSpec(int epochs, int stepsPerEpoch, int batch, double learningRate, double learningRateDecay,
-                        LossKind loss, int validationTiles, long seed) {
+                        LossKind loss, int validationTiles, long seed, double eulerianWeight) {
+
+    /** Without the Eulerian term. */
+    public TrainSpec(int epochs, int stepsPerEpoch, int batch, double learningRate, double learningRateDecay, LossKind loss,
+                     int validationTiles, long seed) {
+        this(epochs, stepsPerEpoch, batch, learningRate, learningRateDecay, loss, validationTiles, seed, 0);
+    }
 
     public TrainSpec {
         if (batch == 0) {
@@ -38,6 +45,9 @@ public record TrainSpec(int epochs, int stepsPerEpoch, int batch, double learnin
         }
         if (!(learningRate > 0 && learningRate < 1)) {
             throw new ConfigException("train.learningRate must be in (0, 1), got " + learningRate);
+        }
+        if (!(eulerianWeight >= 0) || Double.isInfinite(eulerianWeight)) {
+            throw new ConfigException("train.eulerianWeight must be >= 0, got " + eulerianWeight);
         }
         if (!(learningRateDecay > 0 && learningRateDecay <= 1)) {
             throw new ConfigException("train.learningRateDecay must be in (0, 1], got " + learningRateDecay);

@@ -19,6 +19,7 @@ import org.loupe.tiles.GeneratorGeometry;
 import org.loupe.tiles.PairFields;
 import org.loupe.tiles.Symmetry;
 import org.loupe.tiles.TileBatch;
+import org.loupe.tiles.TileIterator;
 import org.loupe.tiles.TileSpec;
 
 /**
@@ -49,6 +50,9 @@ public final class Trainer {
     private final List<PairFields> trainPairs;
     private final List<PairFields> validationPairs;
     private final GeneratorGeometry geometry;
+    /** Devices ND4J trains on; more than one only with several GPUs (on CPU: 1, plain fit). */
+    private int devices = 1;
+    private org.deeplearning4j.parallelism.ParallelWrapper multiDevice;
 
     public Trainer(GeneratorSpec generator, TileSpec tiles, TrainSpec train, List<PairFields> trainPairs,
                    List<PairFields> validationPairs) {
@@ -86,6 +90,10 @@ public final class Trainer {
             writeCurveHeader(curveCsv);
         }
         long total = (long) train.epochs() * train.stepsPerEpoch();
+        devices = Backend.deviceCount();
+        multiDevice = devices > 1 ? new org.deeplearning4j.parallelism.ParallelWrapper.Builder<>(graph).workers(devices)
+                .averagingFrequency(1).averageUpdaters(true).prefetchBuffer(2)
+                .trainingMode(org.deeplearning4j.parallelism.ParallelWrapper.TrainingMode.AVERAGING).build() : null;
         long step = state.step();
         double epochLoss = state.epochLossSum();
         long epochStart = System.nanoTime();
@@ -98,8 +106,14 @@ public final class Trainer {
                 graph.setLearningRate(lr);
                 lastLr = lr;
             }
-            MultiDataSet batch = TileBatch.assemble(trainPairs, examples(step), geometry, generator.channels());
-            graph.fit(batch);
+            if (multiDevice != null) {
+                // One batch per device, averaged after every step (ParallelWrapper, AVERAGING mode).
+                long s0 = step * devices;
+                multiDevice.fit(new TileIterator(trainPairs, this::examples, geometry, generator.channels(), s0, s0 + devices));
+            } else {
+                MultiDataSet batch = TileBatch.assemble(trainPairs, examples(step), geometry, generator.channels());
+                graph.fit(batch);
+            }
             double loss = perElement(graph.score());
             if (!Double.isFinite(loss)) {
                 throw new LoupeException("training diverged at step " + step + " (loss " + loss + "); lower train.learningRate");

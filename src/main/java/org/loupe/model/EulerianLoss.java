@@ -1,0 +1,160 @@
+package org.loupe.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
+
+/**
+ * D(output − target) = base + λ·Eulerian, with base the per-element MSE or L1 (as DL4J's own
+ * losses: mean over channels, summed over voxels) and an Eulerian term: the squared divergence of
+ * the displacement error, (∇·e)² per HR site, central differences in lattice units.
+ *
+ * <p>Why a divergence: to first order the density of the displaced particles is δ = −∇·Ψ, so
+ * (∇·e)² penalises errors in the density the particles make, which a pure displacement MSE
+ * under-weights (issue "fidelity": MSE-trained generators get P(k) of the density wrong). It is
+ * a smooth, linear surrogate of painting the particles, with an exact hand-written gradient
+ * (−2λ times the gradient of ∇·e, the adjoint of the divergence), so no differentiable CIC is
+ * needed inside DL4J. Only interior sites (both neighbours inside the tile) carry the term.
+ *
+ * <p>DL4J's CNN3D loss layer hands losses 2-D arrays [N·D·H·W, C] (rows in NDHWC order); the tile
+ * side is stored here to restore the geometry.
+ */
+public class EulerianLoss implements ILossFunction {
+
+    private static final long serialVersionUID = 1L;
+
+    @JsonProperty
+    public int side;
+    @JsonProperty
+    public double weight;
+    @JsonProperty
+    public boolean l1;
+
+    /** For Jackson (model files store the loss). */
+    public EulerianLoss() {
+    }
+
+    public EulerianLoss(int side, double weight, boolean l1) {
+        this.side = side;
+        this.weight = weight;
+        this.l1 = l1;
+    }
+
+    @Override
+    public double computeScore(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask, boolean average) {
+        INDArray s = computeScoreArray(labels, preOutput, activationFn, mask);
+        double score = s.sumNumber().doubleValue();
+        return average ? score / s.size(0) : score;
+    }
+
+    @Override
+    public INDArray computeScoreArray(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
+        double[] e = error(labels, preOutput, activationFn);
+        int c = (int) labels.size(1);
+        int rows = (int) labels.size(0);
+        double[] div = divergence(e, rows, c);
+        double[] score = new double[rows];
+        for (int r = 0; r < rows; r++) {
+            double base = 0;
+            for (int k = 0; k < c; k++) {
+                double v = e[r * c + k];
+                base += l1 ? Math.abs(v) : v * v;
+            }
+            score[r] = base / c + weight * div[r] * div[r];
+        }
+        return Nd4j.create(score, new long[] {rows, 1}, 'c').castTo(preOutput.dataType());
+    }
+
+    @Override
+    public INDArray computeGradient(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
+        double[] e = error(labels, preOutput, activationFn);
+        int c = (int) labels.size(1);
+        int rows = (int) labels.size(0);
+        double[] div = divergence(e, rows, c);
+        double[] grad = new double[rows * c];
+        int o = side;
+        for (int r = 0; r < rows; r++) {
+            for (int k = 0; k < c; k++) {
+                double v = e[r * c + k];
+                grad[r * c + k] = l1 ? Math.signum(v) / c : 2 * v / c;
+            }
+        }
+        if (weight != 0) {
+            int[] stride = {o * o, o, 1};
+            for (int r = 0; r < rows; r++) {
+                int local = r % (o * o * o);
+                int[] x = {local / (o * o), (local / o) % o, local % o};
+                for (int a = 0; a < 3 && a < c; a++) {
+                    // d/de_a(y) of Σ_x λ div(x)² with div(x) ∋ (e_a(x+1) − e_a(x−1))/2:
+                    // λ·(div(y − 1_a) − div(y + 1_a)).
+                    double g = 0;
+                    if (x[a] - 1 >= 0) {
+                        g += div[r - stride[a]];
+                    }
+                    if (x[a] + 1 < o) {
+                        g -= div[r + stride[a]];
+                    }
+                    grad[r * c + a] += weight * g;
+                }
+            }
+        }
+        INDArray dLdOut = Nd4j.create(grad, new long[] {rows, c}, 'c').castTo(preOutput.dataType());
+        return activationFn.backprop(preOutput.dup(), dLdOut).getFirst();
+    }
+
+    @Override
+    public Pair<Double, INDArray> computeGradientAndScore(INDArray labels, INDArray preOutput, IActivation activationFn,
+                                                          INDArray mask, boolean average) {
+        return new Pair<>(computeScore(labels, preOutput, activationFn, mask, average),
+                computeGradient(labels, preOutput, activationFn, mask));
+    }
+
+    @Override
+    public String name() {
+        return "EulerianLoss(" + (l1 ? "L1" : "MSE") + " + " + weight + " div^2)";
+    }
+
+    /** output − labels as a flat [rows, C] array (double: the sums run over many voxels). */
+    private static double[] error(INDArray labels, INDArray preOutput, IActivation activationFn) {
+        INDArray out = activationFn.getActivation(preOutput.dup(), false);
+        return out.castTo(DataType.DOUBLE).sub(labels.castTo(DataType.DOUBLE)).dup('c').data().asDouble();
+    }
+
+    /** (∇·e) at interior sites (0 elsewhere), one value per row. */
+    private double[] divergence(double[] e, int rows, int c) {
+        int o = side;
+        double[] div = new double[rows];
+        if (weight == 0 || c < 3) {
+            return div;
+        }
+        int[] stride = {o * o, o, 1};
+        for (int r = 0; r < rows; r++) {
+            int local = r % (o * o * o);
+            int[] x = {local / (o * o), (local / o) % o, local % o};
+            if (x[0] < 1 || x[1] < 1 || x[2] < 1 || x[0] > o - 2 || x[1] > o - 2 || x[2] > o - 2) {
+                continue;
+            }
+            double d = 0;
+            for (int a = 0; a < 3; a++) {
+                d += 0.5 * (e[(r + stride[a]) * c + a] - e[(r - stride[a]) * c + a]);
+            }
+            div[r] = d;
+        }
+        return div;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof EulerianLoss l && l.side == side && l.weight == weight && l.l1 == l1;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(side, weight, l1);
+    }
+}

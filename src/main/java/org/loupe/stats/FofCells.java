@@ -1,0 +1,168 @@
+package org.loupe.stats;
+
+import java.util.Arrays;
+
+import org.loupe.ConfigException;
+import org.loupe.Parallel;
+import org.loupe.particles.Particles;
+
+/**
+ * Particles sorted into cubic cells of side s ≤ ℓ/√3, stored sparsely: only occupied cells exist,
+ * ordered by (x column, y column, z), and each (x, y) column points to its run of cells.
+ *
+ * <p>Why cells this small: any two particles in one cell are closer than ℓ, so a cell is linked
+ * as a whole and the union-find runs over cells, not particles. In halo cores, where one cell
+ * holds many particles, this replaces O(n²) pair tests with nothing; between neighbouring cells
+ * one linked pair suffices. The price is a sparse layout (the dense grid would have (√3 L/ℓ)³
+ * cells, 10¹⁰ for 256³ particles) and a stencil reaching two cells out.
+ *
+ * <p>The sort is a stable counting sort into x slabs (fixed particle ranges, each scattering from
+ * its own offsets) followed by a sort of each slab by (y, z, particle index), slabs in parallel.
+ * The order, and with it every sum over a group, depends on the data alone.
+ */
+final class FofCells {
+
+    /** Largest column index table (4 bytes per column) before the linking length is deemed too small. */
+    private static final long MAX_COLUMNS = 1L << 28;
+    /** Particle ranges of the slab sort (fixed, so nothing depends on the thread count). */
+    private static final int RANGES = 64;
+
+    final int m;
+    final double cellSize;
+    /** Sorted slot → particle index. */
+    final int[] order;
+    /** Positions in sorted order, interleaved x y z (one cache line serves a whole particle), Mpc/h. */
+    final float[] xyz;
+    /** Cell c holds sorted slots cellStart[c] .. cellStart[c+1]−1; length cells + 1. */
+    final int[] cellStart;
+    /** z index of each cell. */
+    final int[] cellZ;
+    /** Column (ix·m + iy) holds cells columnStart[col] .. columnStart[col+1]−1; length m² + 1. */
+    final int[] columnStart;
+    final int cells;
+
+    FofCells(Particles p, double linkingLength, int threads) {
+        int n = p.count();
+        double box = p.box().sizeMpcH();
+        // Cell diagonal ≤ ℓ (the margin keeps it so after rounding of L/m).
+        m = Math.max(1, (int) Math.ceil(Math.sqrt(3.0) * box / linkingLength * (1 + 1e-9)));
+        if ((long) m * m > MAX_COLUMNS) {
+            throw new ConfigException("FoF linking length " + linkingLength + " Mpc/h is too small for a " + box
+                    + " Mpc/h box (" + m + " cells per side); use a larger linking factor or fewer particles per box");
+        }
+        cellSize = box / m;
+        float[] pos = p.positionsMpcH();
+        int[] slab = new int[n];
+        int[] key = new int[n];
+        double inv = m / box;
+        int mm = m;
+        Parallel.forEach(RANGES, threads, r -> {
+            for (int q = lo(r, RANGES, n); q < lo(r + 1, RANGES, n); q++) {
+                slab[q] = index(pos[3 * q], inv, box, mm);
+                key[q] = index(pos[3 * q + 1], inv, box, mm) * mm + index(pos[3 * q + 2], inv, box, mm);
+            }
+        });
+        int[] slabStart = new int[m + 1];
+        int[] bySlab = slabSort(slab, n, slabStart, threads);
+        order = new int[n];
+        xyz = new float[3 * n];
+        int[] sortedKey = new int[n];
+        int[] cellsInSlab = new int[m];
+        Parallel.forEach(m, threads, s -> {
+            int from = slabStart[s];
+            int to = slabStart[s + 1];
+            long[] k = new long[to - from];
+            for (int i = from; i < to; i++) {
+                k[i - from] = (long) key[bySlab[i]] << 32 | bySlab[i];
+            }
+            Arrays.sort(k);
+            int count = 0;
+            for (int i = from; i < to; i++) {
+                int q = (int) k[i - from];
+                int kq = (int) (k[i - from] >>> 32);
+                order[i] = q;
+                sortedKey[i] = kq;
+                xyz[3 * i] = pos[3 * q];
+                xyz[3 * i + 1] = pos[3 * q + 1];
+                xyz[3 * i + 2] = pos[3 * q + 2];
+                count += i == from || kq != sortedKey[i - 1] ? 1 : 0;
+            }
+            cellsInSlab[s] = count;
+        });
+        int[] firstCell = new int[m + 1];
+        for (int s = 0; s < m; s++) {
+            firstCell[s + 1] = firstCell[s] + cellsInSlab[s];
+        }
+        cells = firstCell[m];
+        cellStart = new int[cells + 1];
+        cellZ = new int[cells];
+        columnStart = new int[m * m + 1];
+        Parallel.forEach(m, threads, s -> {
+            int c = firstCell[s];
+            int column = s * mm;
+            for (int i = slabStart[s]; i < slabStart[s + 1]; i++) {
+                int kq = sortedKey[i];
+                if (i == slabStart[s] || kq != sortedKey[i - 1]) {
+                    int iy = kq / mm;
+                    for (; column <= s * mm + iy; column++) {
+                        columnStart[column] = c;
+                    }
+                    cellStart[c] = i;
+                    cellZ[c++] = kq % mm;
+                }
+            }
+            for (; column < (s + 1) * mm; column++) {
+                columnStart[column] = c;
+            }
+        });
+        cellStart[cells] = n;
+        columnStart[m * m] = cells;
+    }
+
+    /** Particles in cell c. */
+    int size(int c) {
+        return cellStart[c + 1] - cellStart[c];
+    }
+
+    /** Cell index of a coordinate; a position outside [0, L) is wrapped first (never trust files). */
+    private static int index(float v, double inv, double box, int m) {
+        double w = v;
+        if (!(w >= 0 && w < box)) {
+            w -= box * Math.floor(w / box);
+        }
+        int i = (int) (w * inv);
+        return i >= m ? m - 1 : i;
+    }
+
+    /** Stable counting sort of particle indices by slab; fills {@code slabStart} (length m + 1). */
+    private int[] slabSort(int[] slab, int n, int[] slabStart, int threads) {
+        int[][] hist = new int[RANGES][m];
+        Parallel.forEach(RANGES, threads, r -> {
+            for (int q = lo(r, RANGES, n); q < lo(r + 1, RANGES, n); q++) {
+                hist[r][slab[q]]++;
+            }
+        });
+        int running = 0;
+        for (int s = 0; s < m; s++) {
+            slabStart[s] = running;
+            for (int r = 0; r < RANGES; r++) {
+                int h = hist[r][s];
+                hist[r][s] = running;
+                running += h;
+            }
+        }
+        slabStart[m] = running;
+        int[] out = new int[n];
+        Parallel.forEach(RANGES, threads, r -> {
+            int[] offset = hist[r];
+            for (int q = lo(r, RANGES, n); q < lo(r + 1, RANGES, n); q++) {
+                out[offset[slab[q]]++] = q;
+            }
+        });
+        return out;
+    }
+
+    static int lo(int r, int ranges, int n) {
+        return (int) ((long) n * r / ranges);
+    }
+}

@@ -1,0 +1,94 @@
+package org.loupe.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class EulerianLossTest {
+
+    private static INDArray random(int rows, int c, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] v = new double[rows * c];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = r.nextGaussian();
+        }
+        return Nd4j.create(v, new long[] {rows, c}, 'c');
+    }
+
+    /** The hand-written gradient equals central finite differences of the score. */
+    @ParameterizedTest(name = "weight {0}")
+    @ValueSource(doubles = {0.0, 0.7, 3.0})
+    void gradientMatchesFiniteDifferences(double weight) {
+        int o = 4;
+        int rows = 2 * o * o * o;   // two examples
+        EulerianLoss loss = new EulerianLoss(o, weight, false);
+        INDArray labels = random(rows, 3, 1).castTo(DataType.DOUBLE);
+        INDArray pre = random(rows, 3, 2).castTo(DataType.DOUBLE);
+        INDArray grad = loss.computeGradient(labels, pre, new ActivationIdentity(), null);
+        double h = 1e-3;
+        SplittableRandom pick = new SplittableRandom(3);
+        for (int t = 0; t < 40; t++) {
+            int r = pick.nextInt(rows);
+            int c = pick.nextInt(3);
+            double x0 = pre.getDouble(r, c);
+            pre.putScalar(r, c, x0 + h);
+            double up = loss.computeScore(labels, pre, new ActivationIdentity(), null, false);
+            pre.putScalar(r, c, x0 - h);
+            double dn = loss.computeScore(labels, pre, new ActivationIdentity(), null, false);
+            pre.putScalar(r, c, x0);
+            double numeric = (up - dn) / (2 * h);
+            assertEquals(numeric, grad.getDouble(r, c), 2e-3 * Math.max(1, Math.abs(numeric)), "row " + r + " channel " + c);
+        }
+    }
+
+    /** A divergence-free error costs nothing extra; a compressive one does. */
+    @Test
+    void onlyCompressiveErrorsPayTheEulerianTerm() {
+        int o = 6;
+        int rows = o * o * o;
+        double[] curl = new double[rows * 3];
+        double[] compress = new double[rows * 3];
+        for (int r = 0; r < rows; r++) {
+            int x = r / (o * o);
+            int y = (r / o) % o;
+            curl[r * 3] = Math.sin(y);          // e_x depends on y only: ∇·e = 0
+            compress[r * 3] = Math.sin(x);      // e_x depends on x: ∇·e ≠ 0
+        }
+        INDArray zero = Nd4j.zeros(DataType.DOUBLE, rows, 3);
+        INDArray eCurl = Nd4j.create(curl, new long[] {rows, 3}, 'c');
+        INDArray eComp = Nd4j.create(compress, new long[] {rows, 3}, 'c');
+        EulerianLoss with = new EulerianLoss(o, 5.0, false);
+        EulerianLoss without = new EulerianLoss(o, 0.0, false);
+        var id = new ActivationIdentity();
+        assertEquals(without.computeScore(zero, eCurl, id, null, false), with.computeScore(zero, eCurl, id, null, false), 1e-9);
+        assertTrue(with.computeScore(zero, eComp, id, null, false) > 1.5 * without.computeScore(zero, eComp, id, null, false));
+    }
+
+    @Test
+    void trainingWithTheEulerianTermRunsAndSaves(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        TrainSpec ts = new TrainSpec(1, 4, 1, 3e-3, 1, LossKind.MSE, 1, 5, 0.5);
+        org.loupe.tiles.TileSpec tiles = new org.loupe.tiles.TileSpec(4, 2, false, false);
+        Trainer t = new Trainer(new GeneratorSpec(2, 4, false), tiles, ts, java.util.List.of(TrainerTest.pair(1)),
+                java.util.List.of(TrainerTest.pair(1)));
+        var g = t.run(new Checkpoints(dir.resolve("ck")), dir.resolve("c.csv"), () -> false, new Trainer.Listener() {
+            @Override
+            public void step(long s, long n, double l) {
+            }
+
+            @Override
+            public void epoch(Trainer.EpochRecord r) {
+            }
+        });
+        new ModelFile(g, 2, false, 4, 2, "{}").write(dir.resolve("m.zip"));
+        assertTrue(ModelFile.read(dir.resolve("m.zip")).graph().getOutputLayer(0).conf().getLayer().toString().contains("Eulerian"));
+    }
+}
