@@ -58,6 +58,16 @@ class DemoCommandTest {
         Snapshot sr = SnapshotReader.open(dir.resolve("sr/pair_001_sr.hdf5"));
         assertEquals(16L * 16 * 16, sr.header().count(1));
         assertTrue(sr.readParticles(1).velocitiesKmS() != null);
+        // The SR snapshot is read unchanged by h5py, the way Pylians' readgadget reads it.
+        org.loupe.testing.Python.requireH5py();
+        var h5 = org.loupe.testing.Python.run(java.util.List.of("/usr/bin/python3", "-c",
+                "import h5py,sys; f=h5py.File(sys.argv[1],'r'); h=f['Header'].attrs; "
+                        + "assert int(h['NumPart_Total'][1])==4096 and f['PartType1/Coordinates'].shape==(4096,3); "
+                        + "x=f['PartType1/Coordinates'][...]*float(f['Parameters'].attrs['UnitLength_in_cm'])/3.085678e24; "
+                        + "assert x.min()>=0 and x.max()<32.0; print('h5py ok', len(set(f['PartType1/ParticleIDs'][...])))",
+                dir.resolve("sr/pair_001_sr.hdf5").toString()), 60);
+        assertEquals(0, h5.exitCode(), h5.output());
+        assertTrue(h5.output().contains("h5py ok 4096"), h5.output());
         CrossPowerResult x = CrossPowerResult.readCsv(dir.resolve("validation/sr_vs_hr.csv"));
         assertTrue(x.r()[0] > 0.9, "the SR box is the HR universe on the largest scale: r = " + x.r()[0]);
         assertTrue(Files.exists(dir.resolve("train/model.zip")));
