@@ -65,6 +65,9 @@ final class UpscaleCommand implements Callable<Integer> {
     @Option(names = "--memory-mb", defaultValue = "1024", paramLabel = "MB", description = "Memory budget for the network's activations, which picks the tile size (default 1024).")
     long memoryMb;
 
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Seed of the noise of a stochastic model (default 0).")
+    long seed;
+
     @Option(names = "--batch", defaultValue = "2", paramLabel = "B", description = "Tiles per network call (memory vs speed; default 2).")
     int batch;
 
@@ -112,7 +115,7 @@ final class UpscaleCommand implements Callable<Integer> {
         int width = (int) model.graph().getLayer("conv0a").getParam("W").size(0);
         int cropCells = crop != null ? Upscaler.cropFor(lr.size(), crop)
                 : Upscaler.cropForBudget(lr.size(), model.scale(), model.haloCells(), width, batch, memoryMb << 20);
-        Upscaler up = Upscaler.of(model);
+        Upscaler up = Upscaler.of(model, seed);
         int n = lr.size();
         int tiles = (n / cropCells) * (n / cropCells) * (n / cropCells);
         ProgressBar bar = ProgressBar.stderr();
@@ -137,7 +140,8 @@ final class UpscaleCommand implements Callable<Integer> {
         List<SourceFile> src = new java.util.ArrayList<>(Sha256.sources(h.files()));
         src.add(new SourceFile(modelPath.toString(), modelSha));
         Provenance prov = new Provenance("upscale", src, Map.of("cropCells", cropCells, "haloCells", model.haloCells(),
-                "scale", model.scale(), "batch", batch, "memoryMb", memoryMb), null, Backend.describe());
+                "scale", model.scale(), "batch", batch, "memoryMb", memoryMb, "noiseChannels", model.noiseChannels()),
+                model.noiseChannels() > 0 ? seed : null, Backend.describe());
         SnapshotWriter.write(target, sr, new SnapshotMeta(h.redshift(), h.omegaM(), h.omegaLambda(), h.hubble(), prov.toStableJson()),
                 WriteOptions.defaults());
         prov.write(target.resolveSibling(target.getFileName() + ".manifest.json"));

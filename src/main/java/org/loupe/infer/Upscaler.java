@@ -14,6 +14,7 @@ import org.loupe.mesh.GridInfo;
 import org.loupe.mesh.GridKind;
 import org.loupe.model.ModelFile;
 import org.loupe.tiles.GeneratorGeometry;
+import org.loupe.tiles.NoiseField;
 import org.loupe.tiles.PairFields;
 import org.loupe.tiles.Symmetry;
 import org.loupe.tiles.TileExtractor;
@@ -37,18 +38,36 @@ public final class Upscaler {
     private final int scale;
     private final int haloCells;
     private final int channels;
+    private final int noiseChannels;
+    private final long noiseSeed;
 
     public Upscaler(Network network, int scale, int haloCells, int channels) {
+        this(network, scale, haloCells, channels, 0, 0);
+    }
+
+    /**
+     * @param noiseChannels Gaussian noise channels the network takes after the field channels
+     * @param noiseSeed seed of the box-wide noise (cropped per tile, so tiles agree at their seams)
+     */
+    public Upscaler(Network network, int scale, int haloCells, int channels, int noiseChannels, long noiseSeed) {
         this.network = network;
         this.scale = scale;
         this.haloCells = haloCells;
         this.channels = channels;
+        this.noiseChannels = noiseChannels;
+        this.noiseSeed = noiseSeed;
     }
 
-    /** Upscaler for a trained model. */
-    public static Upscaler of(ModelFile model) {
+    /** Upscaler for a trained model; {@code seed} draws the noise of a stochastic model. */
+    public static Upscaler of(ModelFile model, long seed) {
         ComputationGraph g = model.graph();
-        return new Upscaler((lr, tri) -> g.output(false, lr, tri)[0], model.scale(), model.haloCells(), model.channels());
+        return new Upscaler((lr, tri) -> g.output(false, lr, tri)[0], model.scale(), model.haloCells(), model.channels(),
+                model.noiseChannels(), seed);
+    }
+
+    /** Upscaler for a deterministic model (noise seed 0 for a stochastic one). */
+    public static Upscaler of(ModelFile model) {
+        return of(model, 0);
     }
 
     /**
@@ -110,19 +129,25 @@ public final class Upscaler {
         }
         int in = geo.inputSide();
         int o = geo.outputSide();
+        int inChannels = channels + noiseChannels;
+        NoiseField noise = noiseChannels > 0 ? new NoiseField(n, noiseChannels, noiseSeed) : null;
         int done = 0;
         for (int first = 0; first < anchors.size(); first += batch) {
             List<int[]> group = anchors.subList(first, Math.min(anchors.size(), first + batch));
             int m = group.size();
-            float[] lrIn = new float[m * channels * in * in * in];
+            float[] lrIn = new float[m * inChannels * in * in * in];
             float[] triIn = new float[m * channels * o * o * o];
             for (int e = 0; e < m; e++) {
                 float[] x = ex.input(group.get(e), Symmetry.identity());
                 float[] t = ex.upsampled(group.get(e), Symmetry.identity());
-                System.arraycopy(x, 0, lrIn, e * x.length, x.length);
+                System.arraycopy(x, 0, lrIn, e * inChannels * in * in * in, x.length);
+                if (noise != null) {
+                    float[] z = noise.crop(group.get(e), haloCells, in);
+                    System.arraycopy(z, 0, lrIn, e * inChannels * in * in * in + x.length, z.length);
+                }
                 System.arraycopy(t, 0, triIn, e * t.length, t.length);
             }
-            INDArray y = network.predict(Nd4j.create(lrIn, new long[] {m, channels, in, in, in}, 'c'),
+            INDArray y = network.predict(Nd4j.create(lrIn, new long[] {m, inChannels, in, in, in}, 'c'),
                     Nd4j.create(triIn, new long[] {m, channels, o, o, o}, 'c'));
             float[] pred = y.dup('c').data().asFloat();
             for (int e = 0; e < m; e++) {

@@ -49,7 +49,7 @@ public final class GeneratorFactory {
                 .graphBuilder()
                 .addInputs("lr", "tri");
         String prev = "lr";
-        long nIn = c;
+        long nIn = c + g.noiseChannels();
         for (int k = 0; k < geo.blocks(); k++) {
             b.addLayer("up" + k, new Upsampling3D.Builder(f, 2).build(), prev);
             b.addLayer("conv" + k + "a", conv(nIn, g.width(), 3, f, new ActivationLReLU(0.2)), "up" + k);
@@ -73,7 +73,8 @@ public final class GeneratorFactory {
         b.setOutputs("out");
         int in = geo.inputSide();
         int out = geo.outputSide();
-        b.setInputTypes(InputType.convolutional3D(f, in, in, in, c), InputType.convolutional3D(f, out, out, out, c));
+        b.setInputTypes(InputType.convolutional3D(f, in, in, in, c + g.noiseChannels()),
+                InputType.convolutional3D(f, out, out, out, c));
         ComputationGraph graph = new ComputationGraph(b.build());
         graph.init();
         return graph;

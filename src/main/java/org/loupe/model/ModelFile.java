@@ -25,9 +25,15 @@ import org.loupe.tiles.GeneratorGeometry;
  * @param cropCells LR crop c used in training
  * @param haloCells LR halo p
  * @param provenanceJson training provenance
+ * @param noiseChannels Gaussian noise channels the generator takes next to the LR field
  */
 public record ModelFile(ComputationGraph graph, int scale, boolean velocity, int cropCells, int haloCells,
-                        String provenanceJson) {
+                        String provenanceJson, int noiseChannels) {
+
+    /** A deterministic model. */
+    public ModelFile(ComputationGraph graph, int scale, boolean velocity, int cropCells, int haloCells, String provenanceJson) {
+        this(graph, scale, velocity, cropCells, haloCells, provenanceJson, 0);
+    }
 
     private static final String ENTRY = "loupe-model";
 
@@ -52,6 +58,7 @@ public record ModelFile(ComputationGraph graph, int scale, boolean velocity, int
             meta.put("cropCells", cropCells);
             meta.put("haloCells", haloCells);
             meta.put("provenance", provenanceJson);
+            meta.put("noiseChannels", noiseChannels);
             ModelSerializer.addObjectToFile(tmp.toFile(), ENTRY, meta);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -74,7 +81,8 @@ public record ModelFile(ComputationGraph graph, int scale, boolean velocity, int
             ComputationGraph g = ModelSerializer.restoreComputationGraph(file.toFile(), false);
             return new ModelFile(g, ((Number) meta.get("scale")).intValue(), (Boolean) meta.get("velocity"),
                     ((Number) meta.get("cropCells")).intValue(), ((Number) meta.get("haloCells")).intValue(),
-                    String.valueOf(meta.get("provenance")));
+                    String.valueOf(meta.get("provenance")),
+                    meta.get("noiseChannels") == null ? 0 : ((Number) meta.get("noiseChannels")).intValue());
         } catch (IOException | RuntimeException e) {
             throw new FormatException(file + ": not a Loupe model (" + e.getMessage() + "); models come from `loupe train`", e);
         }

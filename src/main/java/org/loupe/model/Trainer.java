@@ -109,9 +109,11 @@ public final class Trainer {
             if (multiDevice != null) {
                 // One batch per device, averaged after every step (ParallelWrapper, AVERAGING mode).
                 long s0 = step * devices;
-                multiDevice.fit(new TileIterator(trainPairs, this::examples, geometry, generator.channels(), s0, s0 + devices));
+                multiDevice.fit(new TileIterator(trainPairs, this::examples, geometry, generator.channels(),
+                        generator.noiseChannels(), s0, s0 + devices));
             } else {
-                MultiDataSet batch = TileBatch.assemble(trainPairs, examples(step), geometry, generator.channels());
+                MultiDataSet batch = TileBatch.assemble(trainPairs, examples(step), geometry, generator.channels(),
+                        generator.noiseChannels());
                 graph.fit(batch);
             }
             double loss = perElement(graph.score());
@@ -152,7 +154,7 @@ public final class Trainer {
             int n = trainPairs.get(pair).lr().size();
             int[] anchor = {rng.nextInt(n), rng.nextInt(n), rng.nextInt(n)};
             Symmetry sym = tiles.augment() ? Symmetry.all().get(rng.nextInt(48)) : Symmetry.identity();
-            out.add(new TileBatch.Example(pair, anchor, sym));
+            out.add(new TileBatch.Example(pair, anchor, sym, rng.nextLong()));
         }
         return out;
     }
@@ -165,8 +167,8 @@ public final class Trainer {
             int pair = v % validationPairs.size();
             int n = validationPairs.get(pair).lr().size();
             int[] anchor = {rng.nextInt(n), rng.nextInt(n), rng.nextInt(n)};
-            MultiDataSet ds = TileBatch.assemble(validationPairs, List.of(new TileBatch.Example(pair, anchor, Symmetry.identity())),
-                    geometry, generator.channels());
+            MultiDataSet ds = TileBatch.assemble(validationPairs, List.of(new TileBatch.Example(pair, anchor, Symmetry.identity(),
+                    rng.nextLong())), geometry, generator.channels(), generator.noiseChannels());
             sum += perElement(graph.score(ds, false));
         }
         return sum / train.validationTiles();

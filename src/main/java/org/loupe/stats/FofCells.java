@@ -39,6 +39,11 @@ final class FofCells {
     final int[] cellZ;
     /** Column (ix·m + iy) holds cells columnStart[col] .. columnStart[col+1]−1; length m² + 1. */
     final int[] columnStart;
+    /**
+     * Per column, bit {@link #block(int)} set for each occupied z: a neighbour search first tests
+     * these 64 bits and skips the column when they show nothing near (most columns in voids).
+     */
+    final long[] zMask;
     final int cells;
 
     FofCells(Particles p, double linkingLength, int threads) {
@@ -63,7 +68,8 @@ final class FofCells {
             }
         });
         int[] slabStart = new int[m + 1];
-        int[] bySlab = slabSort(slab, n, slabStart, threads);
+        float[] slabPos = new float[3 * n];
+        int[] bySlab = slabSort(slab, pos, n, slabStart, slabPos, threads);
         order = new int[n];
         xyz = new float[3 * n];
         int[] sortedKey = new int[n];
@@ -72,19 +78,22 @@ final class FofCells {
             int from = slabStart[s];
             int to = slabStart[s + 1];
             long[] k = new long[to - from];
+            // Sort keys carry the slot within the slab (not the particle index, which is
+            // increasing within a slab anyway): positions are then gathered from the slab's own
+            // copy, which stays in cache, instead of from anywhere in the input.
             for (int i = from; i < to; i++) {
-                k[i - from] = (long) key[bySlab[i]] << 32 | bySlab[i];
+                k[i - from] = (long) key[bySlab[i]] << 32 | (i - from);
             }
             Arrays.sort(k);
             int count = 0;
             for (int i = from; i < to; i++) {
-                int q = (int) k[i - from];
+                int j = from + (int) k[i - from];
                 int kq = (int) (k[i - from] >>> 32);
-                order[i] = q;
+                order[i] = bySlab[j];
                 sortedKey[i] = kq;
-                xyz[3 * i] = pos[3 * q];
-                xyz[3 * i + 1] = pos[3 * q + 1];
-                xyz[3 * i + 2] = pos[3 * q + 2];
+                xyz[3 * i] = slabPos[3 * j];
+                xyz[3 * i + 1] = slabPos[3 * j + 1];
+                xyz[3 * i + 2] = slabPos[3 * j + 2];
                 count += i == from || kq != sortedKey[i - 1] ? 1 : 0;
             }
             cellsInSlab[s] = count;
@@ -97,6 +106,7 @@ final class FofCells {
         cellStart = new int[cells + 1];
         cellZ = new int[cells];
         columnStart = new int[m * m + 1];
+        zMask = new long[m * m];
         Parallel.forEach(m, threads, s -> {
             int c = firstCell[s];
             int column = s * mm;
@@ -109,6 +119,7 @@ final class FofCells {
                     }
                     cellStart[c] = i;
                     cellZ[c++] = kq % mm;
+                    zMask[s * mm + iy] |= 1L << block(kq % mm);
                 }
             }
             for (; column < (s + 1) * mm; column++) {
@@ -117,6 +128,32 @@ final class FofCells {
         });
         cellStart[cells] = n;
         columnStart[m * m] = cells;
+    }
+
+    /** The zMask bit of z index {@code z}: 64 equal blocks of z. */
+    int block(int z) {
+        return (int) ((long) z * 64 / m);
+    }
+
+    /** zMask bits of the z indices [z − r, z + r] (mod m). */
+    long window(int z, int r) {
+        if (2 * r + 1 >= m) {
+            return -1L;
+        }
+        int lo = z - r;
+        int hi = z + r;
+        if (lo < 0) {
+            return bits(0, block(hi)) | bits(block(lo + m), 63);
+        }
+        if (hi >= m) {
+            return bits(block(lo), 63) | bits(0, block(hi - m));
+        }
+        return bits(block(lo), block(hi));
+    }
+
+    /** Bits lo..hi inclusive. */
+    private static long bits(int lo, int hi) {
+        return (-1L >>> (63 - hi)) & (-1L << lo);
     }
 
     /** Particles in cell c. */
@@ -134,8 +171,11 @@ final class FofCells {
         return i >= m ? m - 1 : i;
     }
 
-    /** Stable counting sort of particle indices by slab; fills {@code slabStart} (length m + 1). */
-    private int[] slabSort(int[] slab, int n, int[] slabStart, int threads) {
+    /**
+     * Stable counting sort of particle indices by slab; fills {@code slabStart} (length m + 1) and
+     * {@code slabPos}, the positions in the same order.
+     */
+    private int[] slabSort(int[] slab, float[] pos, int n, int[] slabStart, float[] slabPos, int threads) {
         int[][] hist = new int[RANGES][m];
         Parallel.forEach(RANGES, threads, r -> {
             for (int q = lo(r, RANGES, n); q < lo(r + 1, RANGES, n); q++) {
@@ -156,7 +196,11 @@ final class FofCells {
         Parallel.forEach(RANGES, threads, r -> {
             int[] offset = hist[r];
             for (int q = lo(r, RANGES, n); q < lo(r + 1, RANGES, n); q++) {
-                out[offset[slab[q]]++] = q;
+                int i = offset[slab[q]]++;
+                out[i] = q;
+                slabPos[3 * i] = pos[3 * q];
+                slabPos[3 * i + 1] = pos[3 * q + 1];
+                slabPos[3 * i + 2] = pos[3 * q + 2];
             }
         });
         return out;

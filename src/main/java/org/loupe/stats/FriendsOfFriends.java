@@ -72,6 +72,8 @@ public final class FriendsOfFriends {
         private final int[][] stencil;
         /** Reach along z within a cell's own column. */
         private final int selfReach;
+        /** Largest offset, in cells, along any axis. */
+        private final int reach;
         /** Width in y columns of one task's strip. */
         private static final int STRIP = 32;
 
@@ -97,6 +99,7 @@ public final class FriendsOfFriends {
             }
             stencil = offsets.toArray(new int[0][]);
             selfReach = maxDz(0, reach, r);
+            this.reach = r;
         }
 
         /** Squared gap, in cells, between two cells {@code d} apart along one axis. */
@@ -117,14 +120,17 @@ public final class FriendsOfFriends {
         }
 
         /**
-         * Tasks are strips of {@value #STRIP} y columns swept along x: the stencil reaches two x rows
-         * ahead, so a strip's cells are read three times while they are still in cache (sweeping
-         * whole x rows instead streams every array three times from memory: twice as slow).
+         * Tasks are strips of {@value #STRIP} y columns swept along x (many small tasks balance
+         * clustered boxes). Each cell first tests the 64-bit z occupancy of each stencil column
+         * against its own z window and searches only the columns that can hold a neighbour: in
+         * voids almost none can, and the test is a predictable branch where a search is not.
          */
         void run(int threads) {
             int m = c.m;
             int strips = (m + STRIP - 1) / STRIP;
             Parallel.forEach(strips, threads, t -> {
+                int[] others = new int[stencil.length];
+                long[] window = new long[reach + 1];
                 for (int ix = 0; ix < m; ix++) {
                     for (int iy = t * STRIP; iy < Math.min(m, (t + 1) * STRIP); iy++) {
                         int col = ix * m + iy;
@@ -132,9 +138,20 @@ public final class FriendsOfFriends {
                             continue;
                         }
                         ownColumn(col);
-                        for (int[] o : stencil) {
-                            int other = Math.floorMod(ix + o[0], m) * m + Math.floorMod(iy + o[1], m);
-                            otherColumn(col, other, o[2]);
+                        for (int k = 0; k < stencil.length; k++) {
+                            others[k] = Math.floorMod(ix + stencil[k][0], m) * m + Math.floorMod(iy + stencil[k][1], m);
+                        }
+                        for (int a = c.columnStart[col]; a < c.columnStart[col + 1]; a++) {
+                            int z = c.cellZ[a];
+                            for (int r = 0; r <= reach; r++) {
+                                window[r] = c.window(z, r);
+                            }
+                            for (int k = 0; k < stencil.length; k++) {
+                                int r = stencil[k][2];
+                                if ((c.zMask[others[k]] & window[r]) != 0) {
+                                    neighbours(a, z, others[k], r);
+                                }
+                            }
                         }
                     }
                 }
@@ -164,37 +181,45 @@ public final class FriendsOfFriends {
             }
         }
 
-        /** Pairs of cells between two columns, dz ∈ [−r, r] (mod m); the window moves monotonically. */
-        private void otherColumn(int col, int other, int r) {
+        /** Cell a (at z) against the cells of column {@code other} at dz ∈ [−r, r] (mod m). */
+        private void neighbours(int a, int z, int other, int r) {
             int from = c.columnStart[other];
             int to = c.columnStart[other + 1];
-            if (from == to) {
+            int m = c.m;
+            if (2 * r + 1 >= m) {
+                for (int b = from; b < to; b++) {
+                    tryLink(a, b);
+                }
                 return;
             }
-            int m = c.m;
-            int p = from;
-            for (int a = c.columnStart[col]; a < c.columnStart[col + 1]; a++) {
-                if (2 * r + 1 >= m) {
-                    for (int b = from; b < to; b++) {
-                        tryLink(a, b);
-                    }
-                    continue;
-                }
-                int lo = c.cellZ[a] - r;
-                int hi = c.cellZ[a] + r;
-                while (p < to && c.cellZ[p] < lo) {
-                    p++;
-                }
-                for (int b = p; b < to && c.cellZ[b] <= hi; b++) {
-                    tryLink(a, b);
-                }
-                for (int b = to - 1; b >= from && c.cellZ[b] >= lo + m; b--) {
-                    tryLink(a, b);
-                }
-                for (int b = from; b < to && c.cellZ[b] <= hi - m; b++) {
-                    tryLink(a, b);
+            int lo = z - r;
+            int hi = z + r;
+            for (int b = lowerBound(from, to, Math.max(lo, 0)); b < to && c.cellZ[b] <= hi; b++) {
+                tryLink(a, b);
+            }
+            for (int b = to - 1; b >= from && c.cellZ[b] >= lo + m; b--) {
+                tryLink(a, b);
+            }
+            for (int b = from; b < to && c.cellZ[b] <= hi - m; b++) {
+                tryLink(a, b);
+            }
+        }
+
+        /** First cell in [from, to) with z ≥ {@code z} (cells of a column are sorted by z). */
+        private int lowerBound(int from, int to, int z) {
+            int[] cz = c.cellZ;
+            while (to - from > 8) {
+                int mid = (from + to) >>> 1;
+                if (cz[mid] < z) {
+                    from = mid + 1;
+                } else {
+                    to = mid;
                 }
             }
+            while (from < to && cz[from] < z) {
+                from++;
+            }
+            return from;
         }
 
         private void tryLink(int a, int b) {

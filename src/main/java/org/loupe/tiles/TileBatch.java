@@ -13,8 +13,12 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class TileBatch {
 
-    /** Where an example comes from: a pair, an LR anchor and a symmetry. */
-    public record Example(int pair, int[] anchor, Symmetry symmetry) {
+    /** Where an example comes from: a pair, an LR anchor, a symmetry, and the seed of its noise channels. */
+    public record Example(int pair, int[] anchor, Symmetry symmetry, long noiseSeed) {
+
+        public Example(int pair, int[] anchor, Symmetry symmetry) {
+            this(pair, anchor, symmetry, 0);
+        }
     }
 
     private TileBatch() {
@@ -22,21 +26,33 @@ public final class TileBatch {
 
     /** Builds a training batch from {@code examples} drawn from {@code pairs}. */
     public static MultiDataSet assemble(List<PairFields> pairs, List<Example> examples, GeneratorGeometry geo, int channels) {
+        return assemble(pairs, examples, geo, channels, 0);
+    }
+
+    /** As above, with {@code noise} fresh Gaussian channels appended to each LR input. */
+    public static MultiDataSet assemble(List<PairFields> pairs, List<Example> examples, GeneratorGeometry geo, int channels,
+                                        int noise) {
         int n = examples.size();
         int in = geo.inputSide();
         int out = geo.outputSide();
-        float[] lr = new float[n * channels * in * in * in];
+        int inChannels = channels + noise;
+        float[] lr = new float[n * inChannels * in * in * in];
         float[] tri = new float[n * channels * out * out * out];
         float[] target = new float[n * channels * out * out * out];
         for (int e = 0; e < n; e++) {
             Example ex = examples.get(e);
             PairFields p = pairs.get(ex.pair());
             TileExtractor t = new TileExtractor(p.lr(), p.hr(), geo, channels, p.norm());
-            copy(t.input(ex.anchor(), ex.symmetry()), lr, e);
+            float[] x = t.input(ex.anchor(), ex.symmetry());
+            System.arraycopy(x, 0, lr, e * inChannels * in * in * in, x.length);
+            if (noise > 0) {
+                float[] z = NoiseField.tile(noise, in, ex.noiseSeed());
+                System.arraycopy(z, 0, lr, e * inChannels * in * in * in + x.length, z.length);
+            }
             copy(t.upsampled(ex.anchor(), ex.symmetry()), tri, e);
             copy(t.target(ex.anchor(), ex.symmetry()), target, e);
         }
-        INDArray lrA = Nd4j.create(lr, new long[] {n, channels, in, in, in}, 'c');
+        INDArray lrA = Nd4j.create(lr, new long[] {n, inChannels, in, in, in}, 'c');
         INDArray triA = Nd4j.create(tri, new long[] {n, channels, out, out, out}, 'c');
         INDArray tgA = Nd4j.create(target, new long[] {n, channels, out, out, out}, 'c');
         return new MultiDataSet(new INDArray[] {lrA, triA}, new INDArray[] {tgA});

@@ -19,6 +19,7 @@ public final class TileIterator implements MultiDataSetIterator {
     private final LongFunction<List<TileBatch.Example>> sampler;
     private final GeneratorGeometry geometry;
     private final int channels;
+    private final int noise;
     private final long first;
     private final long end;
     private long next;
@@ -26,7 +27,8 @@ public final class TileIterator implements MultiDataSetIterator {
 
     /** Steps [first, end) of {@code sampler}. */
     public TileIterator(List<PairFields> pairs, LongFunction<List<TileBatch.Example>> sampler, GeneratorGeometry geometry,
-                        int channels, long first, long end) {
+                        int channels, int noise, long first, long end) {
+        this.noise = noise;
         this.pairs = pairs;
         this.sampler = sampler;
         this.geometry = geometry;
@@ -46,7 +48,7 @@ public final class TileIterator implements MultiDataSetIterator {
         if (!hasNext()) {
             throw new java.util.NoSuchElementException("no more steps");
         }
-        var ds = TileBatch.assemble(pairs, sampler.apply(next++), geometry, channels);
+        var ds = TileBatch.assemble(pairs, sampler.apply(next++), geometry, channels, noise);
         if (preProcessor != null) {
             preProcessor.preProcess(ds);
         }

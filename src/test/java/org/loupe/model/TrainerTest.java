@@ -81,6 +81,15 @@ class TrainerTest {
     }
 
     @Test
+    void aStochasticGeneratorTrainsWithFreshNoisePerTile() {
+        GeneratorSpec gs = new GeneratorSpec(2, 4, false, 2);
+        Trainer t = new Trainer(gs, TILES, spec(1, 4), List.of(pair(1)), List.of(pair(1)));
+        ComputationGraph g = t.run(new Checkpoints(dir.resolve("noise")), dir.resolve("n.csv"), () -> false, quiet());
+        assertEquals(5, g.getLayer("conv0a").getParam("W").size(1), "3 field + 2 noise input channels");
+        assertTrue(Double.isFinite(t.validate(g)));
+    }
+
+    @Test
     void checkpointRoundTripKeepsWeightsAndState() {
         GeneratorGeometry geo = new GeneratorGeometry(2, 4, 2);
         ComputationGraph g = GeneratorFactory.build(new GeneratorSpec(2, 4, false), geo, spec(1, 1));
