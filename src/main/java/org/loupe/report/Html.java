@@ -45,7 +45,35 @@ final class Html {
             h.append(String.format(Locale.ROOT, "<h2>Seams</h2><p>Mean squared displacement error on tile faces / interior = "
                     + "<b>%.3f</b> (tiles of %d HR cells; 1 means invisible seams).</p>", r.seam().ratio(), r.seam().tileCells()));
         }
-        h.append("<h2>Halo mass function</h2><p>Not computed in this version.</p>");
+        h.append("<h2>Halo mass function</h2>");
+        if (!figures.containsKey("massfunction")) {
+            h.append("<p>No friends-of-friends group of at least 20 particles in any box.</p>");
+        } else if (r.massFunctions() != null) {
+            figure(h, figures, "massfunction", "Friends-of-friends halo mass function (b = 0.2, at least 20 particles)");
+            h.append("<table><tr><th>log10 M [Msun/h]</th>");
+            r.massFunctions().keySet().forEach(k -> h.append("<th>N<sub>").append(esc(k)).append("</sub></th>"));
+            if (r.massFunctions().containsKey("HR")) {
+                h.append("<th>SR/HR</th><th>LR/HR</th>");
+            }
+            h.append("</tr>");
+            var any = r.massFunctions().values().iterator().next();
+            for (int b = 0; b < any.size(); b++) {
+                h.append(String.format(Locale.ROOT, "<tr><td>%.2f&ndash;%.2f</td>", any.log10MassEdges()[b], any.log10MassEdges()[b + 1]));
+                for (var mf : r.massFunctions().values()) {
+                    h.append("<td>").append(mf.counts()[b]).append("</td>");
+                }
+                if (r.massFunctions().containsKey("HR")) {
+                    long hr = r.massFunctions().get("HR").counts()[b];
+                    for (String k : new String[] {"SR", "LR"}) {
+                        long c = r.massFunctions().get(k).counts()[b];
+                        h.append("<td>").append(hr == 0 ? "&ndash;" : String.format(Locale.ROOT, "%.2f &plusmn; %.2f", (double) c / hr,
+                                (double) c / hr * Math.sqrt(1.0 / Math.max(c, 1) + 1.0 / hr))).append("</td>");
+                    }
+                }
+                h.append("</tr>");
+            }
+            h.append("</table>");
+        }
         if (r.srVsHr() != null) {
             h.append("<h2>Table (k &le; k<sub>Nyq</sub>(HR))</h2><table><tr><th>k [h/Mpc]</th><th>N<sub>modes</sub></th>")
                     .append("<th>P<sub>LR</sub>/P<sub>HR</sub></th><th>P<sub>SR</sub>/P<sub>HR</sub></th><th>r<sub>LR</sub></th>")

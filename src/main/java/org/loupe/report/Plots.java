@@ -31,7 +31,11 @@ final class Plots {
 
     /** A line chart of several named curves against k; log axes as asked. */
     static byte[] curves(String title, String yTitle, boolean logY, Map<String, double[][]> series, double[] hLines) {
-        XYChart chart = new XYChartBuilder().width(760).height(480).title(title).xAxisTitle("k [h/Mpc]").yAxisTitle(yTitle).build();
+        return curves(title, yTitle, logY, series, hLines, "k [h/Mpc]");
+    }
+
+    static byte[] curves(String title, String yTitle, boolean logY, Map<String, double[][]> series, double[] hLines, String xTitle) {
+        XYChart chart = new XYChartBuilder().width(760).height(480).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(logY);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);

@@ -66,7 +66,23 @@ public final class ReportWriter {
                     "SR", upTo(s.k(), s.transfer(), kmax)), new double[] {1}));
         }
         f.put("slices", Plots.slices(r.slices()));
+        boolean anyHalos = r.massFunctions() != null
+                && r.massFunctions().values().stream().anyMatch(m -> java.util.Arrays.stream(m.counts()).sum() > 0);
+        if (anyHalos) {
+            Map<String, double[][]> hmf = new LinkedHashMap<>();
+            r.massFunctions().forEach((k, m) -> hmf.put(k, new double[][] {pow10(m.log10MassCentres()), m.dndlog10m()}));
+            f.put("massfunction", Plots.curves("FoF halo mass function (b = 0.2)", "dn/dlog10M [(h/Mpc)^3]", true, hmf, null,
+                    "M [Msun/h]"));
+        }
         return f;
+    }
+
+    private static double[] pow10(double[] x) {
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = Math.pow(10, x[i]);
+        }
+        return out;
     }
 
     private static double[][] upTo(double[] k, double[] y, double kmax) {
@@ -119,6 +135,12 @@ public final class ReportWriter {
             m.put("crossLR", Map.of("r", r.lrVsHr().r(), "T", r.lrVsHr().transfer(), "ratio", ratio(r.lrVsHr())));
         }
         m.put("seam", r.seam());
+        Map<String, Object> hmf = new LinkedHashMap<>();
+        if (r.massFunctions() != null) {
+            r.massFunctions().forEach((k, mf) -> hmf.put(k, Map.of("log10MassEdges", mf.log10MassEdges(), "counts", mf.counts(),
+                    "dndlog10m", mf.dndlog10m(), "poissonError", mf.error())));
+        }
+        m.put("massFunctions", hmf);
         m.put("slices", Map.of("mesh", r.slices().values().iterator().next().size(), "thicknessCells", r.spec().sliceThicknessCells()));
         m.put("provenance", provenanceJson == null ? null : JSON.readTree(provenanceJson));
         return m;

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.loupe.stats.CrossPowerResult;
 import org.loupe.stats.DensitySlice;
+import org.loupe.stats.MassFunction;
 import org.loupe.stats.PowerResult;
 import org.loupe.stats.SeamMetric;
 
@@ -22,12 +23,13 @@ import org.loupe.stats.SeamMetric;
  * @param srVsHr cross of SR with HR, or null
  * @param slices label → density slice (LR, SR, HR, SR − HR)
  * @param seam seam metric, or null
+ * @param massFunctions label → FoF halo mass function (b = 0.2) on shared bins
  * @param checks named pass/fail checks with their measured values
  */
 public record ValidationReport(Map<String, Object> inputs, ValidationSpec spec, double kNyqLr, double kNyqHr,
                                PowerResult lr, PowerResult sr, PowerResult hr, CrossPowerResult lrVsHr,
                                CrossPowerResult srVsHr, Map<String, DensitySlice> slices, SeamMetric seam,
-                               List<Check> checks) {
+                               Map<String, MassFunction> massFunctions, List<Check> checks) {
 
     /**
      * @param name what is tested

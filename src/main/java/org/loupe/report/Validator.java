@@ -10,7 +10,11 @@ import org.loupe.mesh.Window;
 import org.loupe.particles.Particles;
 import org.loupe.stats.CrossPowerResult;
 import org.loupe.stats.DensitySlice;
+import org.loupe.stats.FofSpec;
 import org.loupe.stats.FourierDensity;
+import org.loupe.stats.FriendsOfFriends;
+import org.loupe.stats.HaloCatalogue;
+import org.loupe.stats.MassFunction;
 import org.loupe.stats.PowerResult;
 import org.loupe.stats.PowerSpectrum;
 import org.loupe.stats.SeamMetric;
@@ -68,7 +72,35 @@ public final class Validator {
             checks.add(new ValidationReport.Check("control: " + lrPower.name(), true, lrPower.measured(), lrPower.limit(),
                     lrPower.detail() + " (LR is shown for comparison, not judged)"));
         }
-        return new ValidationReport(inputs, spec, kNyqLr, kNyqHr, pLr, pSr, pHr, xLr, xSr, slices, seam, checks);
+        Map<String, MassFunction> hmf = massFunctions(lr, sr, hr);
+        return new ValidationReport(inputs, spec, kNyqLr, kNyqHr, pLr, pSr, pHr, xLr, xSr, slices, seam, hmf, checks);
+    }
+
+    /**
+     * FoF (b = 0.2, ≥ 20 members) halo mass functions of every box on one set of bins: from 20
+     * particles of the finest box present up to the most massive halo found.
+     */
+    private Map<String, MassFunction> massFunctions(Particles lr, Particles sr, Particles hr) {
+        Map<String, HaloCatalogue> cats = new LinkedHashMap<>();
+        cats.put("LR", FriendsOfFriends.halos(lr, FofSpec.defaults(), threads));
+        cats.put("SR", FriendsOfFriends.halos(sr, FofSpec.defaults(), threads));
+        if (hr != null) {
+            cats.put("HR", FriendsOfFriends.halos(hr, FofSpec.defaults(), threads));
+        }
+        double finestMass = Math.min(sr.mass(0), hr == null ? sr.mass(0) : hr.mass(0)) * 1e10;
+        double maxMass = finestMass * 40;
+        for (HaloCatalogue c : cats.values()) {
+            for (double m : c.mass()) {
+                maxMass = Math.max(maxMass, m * 1e10);
+            }
+        }
+        double lo = Math.log10(20 * finestMass);
+        double hi = Math.log10(maxMass) + 0.05;
+        int bins = Math.max(3, Math.min(12, (int) Math.round((hi - lo) / 0.25)));
+        double[] edges = MassFunction.edges(lo, hi, bins);
+        Map<String, MassFunction> out = new LinkedHashMap<>();
+        cats.forEach((k, c) -> out.put(k, MassFunction.measure(c, edges)));
+        return out;
     }
 
     private static ValidationReport.Check powerCheck(CrossPowerResult x, double kmax, double tol, String who) {

@@ -41,7 +41,7 @@ final class FofCells {
     final int[] columnStart;
     /**
      * Per column, bit {@link #block(int)} set for each occupied z: a neighbour search first tests
-     * these 64 bits and skips the column when they show nothing near (most columns in voids).
+     * these 64 bits and skips the column when they show nothing near.
      */
     final long[] zMask;
     final int cells;

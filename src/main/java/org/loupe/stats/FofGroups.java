@@ -1,6 +1,5 @@
 package org.loupe.stats;
 
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
 
@@ -86,15 +85,14 @@ final class FofGroups {
             }
         }
         int[] groupOf = new int[p.count()];
-        Arrays.fill(groupOf, -1);
-        for (int a = 0; a < cells; a++) {
-            int g = slot[root[a]];
-            if (g >= 0) {
+        Parallel.forEach(tasks, threads, t -> {
+            for (int a = FofCells.lo(t, tasks, cells); a < FofCells.lo(t + 1, tasks, cells); a++) {
+                int g = slot[root[a]];
                 for (int s = c.cellStart[a]; s < c.cellStart[a + 1]; s++) {
-                    groupOf[c.order[s]] = newIndex[g];
+                    groupOf[c.order[s]] = g < 0 ? -1 : newIndex[g];
                 }
             }
-        }
+        });
         HaloCatalogue cat = new HaloCatalogue(meta, outLen, outMass, pos[0], pos[1], pos[2],
                 outVel[0], outVel[1], outVel[2]);
         return new FriendsOfFriends.Result(cat, groupOf);

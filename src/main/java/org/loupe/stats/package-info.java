@@ -1,8 +1,10 @@
 /**
  * Summary statistics of density fields: the power spectrum estimator of CONVENTIONS.md (auto,
  * multipoles, cross power, r(k), T(k)) with Pylians-compatible mode selection and binning, and
- * results that carry their metadata and write themselves as CSV and JSON; and the FFT shell
- * bispectrum of Pylians' {@code Bk}.
+ * results that carry their metadata and write themselves as CSV and JSON; the FFT shell
+ * bispectrum of Pylians' {@code Bk}; friends-of-friends halos ({@link org.loupe.stats.FriendsOfFriends},
+ * periodic, parallel and deterministic; identical to GADGET-4's groups on the reference runs) and
+ * halo mass functions with Poisson errors; density slices and the tiling seam metric.
  *
  * <p>Entry points: {@link org.loupe.stats.PowerSpectrum}, configured by a
  * {@link org.loupe.stats.PowerSpec}, and {@link org.loupe.stats.Bispectrum}. Statistics take

@@ -54,7 +54,9 @@ class ReportInBrowserTest {
         var dom = Python.run(command(flags, "--dump-dom", html.toUri().toString()), 120);
         Matcher m = Pattern.compile("data-figures-rendered=\"(\\d+)\"").matcher(dom.output());
         assertTrue(m.find(), "the page's load handler ran: " + dom.output().substring(0, Math.min(300, dom.output().length())));
-        assertEquals(5, Integer.parseInt(m.group(1)), "power, ratio, correlation, transfer and slices render");
+        int figures = Files.readString(html).split("<figure>", -1).length - 1;
+        assertTrue(figures >= 5, "power, ratio, correlation, transfer and slices at least: " + figures);
+        assertEquals(figures, Integer.parseInt(m.group(1)), "every figure renders");
         Path shot = Path.of("target", "report-screenshot.png").toAbsolutePath();
         Files.createDirectories(shot.getParent());
         Python.run(command(flags, "--screenshot=" + shot, "--window-size=1200,2400", html.toUri().toString()), 120);

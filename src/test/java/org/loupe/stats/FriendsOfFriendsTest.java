@@ -199,6 +199,39 @@ class FriendsOfFriendsTest {
     }
 
     @Test
+    void unequalMassesWeightTheCentreAndVelocity() {
+        // 30 particles 0.02 Mpc/h apart in x (light ones at x = 9.99, heavy ones at 10.01), plus
+        // 970 background particles on a coarse lattice far from them (spacing 10 ≫ ℓ = 0.2).
+        int n = 1000;
+        float[] pos = new float[3 * n];
+        float[] vel = new float[3 * n];
+        float[] masses = new float[n];
+        for (int p = 0; p < 30; p++) {
+            boolean heavy = p >= 15;
+            pos[3 * p] = heavy ? 10.01f : 9.99f;
+            pos[3 * p + 1] = 50f;
+            pos[3 * p + 2] = 50f + 0.001f * p;
+            vel[3 * p] = heavy ? 100f : -100f;
+            masses[p] = heavy ? 3f : 1f;
+        }
+        for (int p = 30; p < n; p++) {
+            int s = p - 30;
+            pos[3 * p] = 5f + 10 * (s % 10);
+            pos[3 * p + 1] = 5f + 10 * ((s / 10) % 10);
+            pos[3 * p + 2] = 5f + 10 * (s / 100);
+            masses[p] = 1f;
+        }
+        Particles particles = new Particles(new Box(BOX), pos, vel, null, Double.NaN, masses);
+        HaloCatalogue cat = FriendsOfFriends.halos(particles, FofSpec.defaults(), 2);
+        assertEquals(1, cat.size());
+        assertEquals(30, cat.members()[0]);
+        assertEquals(15 * 1 + 15 * 3, cat.mass()[0], 1e-9);
+        assertEquals(10.0 + 0.01 * (3 - 1) / 4.0, cat.x()[0], 1e-5);
+        assertEquals(100.0 * (3 - 1) / 4.0, cat.vx()[0], 1e-4);
+        assertTrue(Double.isNaN(cat.meta().particleMass()), "no single particle mass");
+    }
+
+    @Test
     void rejectsBadSettings() {
         assertThrows(ConfigException.class, () -> new FofSpec(0, 20));
         assertThrows(ConfigException.class, () -> new FofSpec(1.5, 20));
