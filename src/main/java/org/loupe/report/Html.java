@@ -50,6 +50,7 @@ final class Html {
             h.append("<p>No friends-of-friends group of at least 20 particles in any box.</p>");
         } else if (r.massFunctions() != null) {
             figure(h, figures, "massfunction", "Friends-of-friends halo mass function (b = 0.2, at least 20 particles)");
+            figure(h, figures, "massfunction_ratio", "Mass function relative to HR (Poisson errors in the table)");
             h.append("<table><tr><th>log10 M [Msun/h]</th>");
             r.massFunctions().keySet().forEach(k -> h.append("<th>N<sub>").append(esc(k)).append("</sub></th>"));
             if (r.massFunctions().containsKey("HR")) {

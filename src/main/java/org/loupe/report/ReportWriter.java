@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import org.loupe.LoupeException;
 import org.loupe.stats.CrossPowerResult;
+import org.loupe.stats.MassFunction;
+import org.loupe.stats.MassFunctionRatio;
 
 /**
  * Writes a {@link ValidationReport} as a folder a person reads: {@code report.html} (self-contained,
@@ -73,6 +75,16 @@ public final class ReportWriter {
             r.massFunctions().forEach((k, m) -> hmf.put(k, new double[][] {pow10(m.log10MassCentres()), m.dndlog10m()}));
             f.put("massfunction", Plots.curves("FoF halo mass function (b = 0.2)", "dn/dlog10M [(h/Mpc)^3]", true, hmf, null,
                     "M [Msun/h]"));
+            MassFunction hr = r.massFunctions().get("HR");
+            if (hr != null) {
+                Map<String, double[][]> ratios = new LinkedHashMap<>();
+                for (String k : new String[] {"LR", "SR"}) {
+                    MassFunctionRatio q = r.massFunctions().get(k).ratio(hr);
+                    ratios.put(k + " / HR", new double[][] {pow10(hr.log10MassCentres()), q.ratio()});
+                }
+                f.put("massfunction_ratio", Plots.curves("halo mass function relative to HR", "n / n_HR", false, ratios,
+                        new double[] {0.9, 1, 1.1}, "M [Msun/h]"));
+            }
         }
         return f;
     }
