@@ -28,7 +28,7 @@ import org.loupe.tiles.GeneratorGeometry;
  * D(output − target) sees the full field.
  *
  * <p>Native DL4J layers only (Upsampling3D + Convolution3D in a ComputationGraph, the fastest
- * measured path: 1.16× PyTorch), no SameDiff layers (they double gradients in M2.1).
+ * measured path: 1.09× PyTorch per step at 32³→64³ and 1.44× at 64³→128³, BENCHMARKS.md), no SameDiff layers (they double gradients in M2.1).
  */
 public final class GeneratorFactory {
 
