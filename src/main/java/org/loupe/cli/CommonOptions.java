@@ -25,6 +25,17 @@ final class CommonOptions {
         return threads != null && threads > 0 ? threads : rc.threadsOrDefault();
     }
 
+    /** The run's name: the config's {@code name}, else the config file's stem. */
+    String runName(RunConfig rc) {
+        return rc.name() != null ? rc.name()
+                : config != null ? config.getFileName().toString().replaceFirst("\\.ya?ml$", "") : "run";
+    }
+
+    /** The run folder: {@code out} if given, else runs/&lt;run name&gt;; created. */
+    Path runDir(RunConfig rc, Path out) throws java.io.IOException {
+        return java.nio.file.Files.createDirectories(out != null ? out : Path.of("runs", runName(rc)));
+    }
+
     ReadOptions readOptions(RunConfig rc) {
         return rc.snapshot() == null ? ReadOptions.defaults() : rc.snapshot().toReadOptions();
     }

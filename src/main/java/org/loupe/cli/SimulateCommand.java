@@ -67,9 +67,7 @@ final class SimulateCommand implements Callable<Integer> {
             throw new ConfigException(common.config + ": no simulate: section; see configs/pairs-quick.yaml");
         }
         int threads = common.threads(rc);
-        String name = rc.name() != null ? rc.name() : common.config.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-        Path dir = out != null ? out : Path.of("runs", name);
-        Files.createDirectories(dir);
+        Path dir = common.runDir(rc, out);
         AtomicFiles.writeString(dir.resolve("config.yaml"), ConfigLoader.toYaml(rc));
         Fft3d fft = new JTransformsFft3d(threads);
         ProgressBar bar = ProgressBar.stderr();
@@ -94,7 +92,7 @@ final class SimulateCommand implements Callable<Integer> {
                 entries.add(new DataManifest.Entry(id, pair.split(), pair.seed(), z, lr, hr));
             }
         }
-        new DataManifest(name, sim.boxMpcH(), sim.cosmology(), entries).write(dir.resolve("data-manifest.yaml"));
+        new DataManifest(common.runName(rc), sim.boxMpcH(), sim.cosmology(), entries).write(dir.resolve("data-manifest.yaml"));
         new Provenance("simulate", List.of(), rc, sim.seed(), "plain Java (no ND4J)").write(dir.resolve("manifest.json"));
         console.printf(Locale.ROOT, "wrote %d pairs (%d snapshots) to %s in %.1f s; data manifest: %s%n", sim.pairs(),
                 written.size(), dir, (System.nanoTime() - t0) * 1e-9, dir.resolve("data-manifest.yaml"));

@@ -67,9 +67,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         GeneratorSpec gen = rc.generator() != null ? rc.generator() : new GeneratorSpec(2, 32, false);
         TileSpec tiles = rc.tiles() != null ? rc.tiles() : new TileSpec(8, 2, gen.velocity(), true);
-        String name = rc.name() != null ? rc.name() : common.config.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-        Path dir = out != null ? out : Path.of("runs", name);
-        Files.createDirectories(dir);
+        Path dir = common.runDir(rc, out);
         Path manifestFile = common.config.toAbsolutePath().getParent().resolve(rc.data().manifest());
         if (!Files.isRegularFile(manifestFile)) {
             throw new ConfigException(common.config + ": data.manifest " + manifestFile + " not found; run `loupe simulate` first"

@@ -18,20 +18,8 @@ class UpscalerTest {
     /** A real generator (random weights, non-zero projection) gives the same box for any tile size. */
     @org.junit.jupiter.api.Test
     void aRealNetworkGivesTheSameBoxForAnyTileSize() {
-        int n = 8;
-        float[] v = new float[3 * n * n * n];
-        java.util.SplittableRandom rng = new java.util.SplittableRandom(8);
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (float) rng.nextGaussian();
-        }
-        Grid lr = new Grid(n, 3, 16.0, v, GridInfo.lattice(GridKind.DISPLACEMENT, 0, List.of()));
-        org.loupe.tiles.GeneratorGeometry geo = new org.loupe.tiles.GeneratorGeometry(2, 4, 2);
-        var graph = org.loupe.model.GeneratorFactory.build(new org.loupe.model.GeneratorSpec(2, 4, false), geo,
-                new org.loupe.model.TrainSpec(1, 1, 1, 1e-3, 1, org.loupe.model.LossKind.MSE, 1, 3));
-        graph.getLayer("proj").setParam("W", org.nd4j.linalg.factory.Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT,
-                graph.getLayer("proj").getParam("W").shape()));
-        var model = new org.loupe.model.ModelFile(graph, 2, false, 4, 2, "{}");
-        PairFields pair = new PairFields("x", lr, null, new Normalization(1.0, 1));
+        PairFields pair = new PairFields("x", randomLr(8, 8), null, new Normalization(1.0, 1));
+        var model = randomGenerator(0);
         Grid whole = Upscaler.of(model).upscale(pair, 8, 1, d -> { });
         Grid tiled = Upscaler.of(model).upscale(pair, 2, 4, d -> { });
         double maxDiff = 0;
@@ -46,20 +34,8 @@ class UpscalerTest {
     /** With noise inputs: the box's noise is drawn once and cropped per tile, so tiling still does not matter. */
     @org.junit.jupiter.api.Test
     void aStochasticNetworkGivesTheSameBoxForAnyTileSizeAndDependsOnTheSeed() {
-        int n = 8;
-        float[] v = new float[3 * n * n * n];
-        java.util.SplittableRandom rng = new java.util.SplittableRandom(9);
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (float) rng.nextGaussian();
-        }
-        Grid lr = new Grid(n, 3, 16.0, v, GridInfo.lattice(GridKind.DISPLACEMENT, 0, List.of()));
-        org.loupe.tiles.GeneratorGeometry geo = new org.loupe.tiles.GeneratorGeometry(2, 4, 2);
-        var graph = org.loupe.model.GeneratorFactory.build(new org.loupe.model.GeneratorSpec(2, 4, false, 2), geo,
-                new org.loupe.model.TrainSpec(1, 1, 1, 1e-3, 1, org.loupe.model.LossKind.MSE, 1, 3));
-        graph.getLayer("proj").setParam("W", org.nd4j.linalg.factory.Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT,
-                graph.getLayer("proj").getParam("W").shape()));
-        var model = new org.loupe.model.ModelFile(graph, 2, false, 4, 2, "{}", 2);
-        PairFields pair = new PairFields("x", lr, null, new Normalization(1.0, 1));
+        PairFields pair = new PairFields("x", randomLr(8, 9), null, new Normalization(1.0, 1));
+        var model = randomGenerator(2);
         Grid whole = Upscaler.of(model, 11).upscale(pair, 8, 1, d -> { });
         Grid tiled = Upscaler.of(model, 11).upscale(pair, 2, 3, d -> { });
         Grid other = Upscaler.of(model, 12).upscale(pair, 8, 1, d -> { });
@@ -73,6 +49,26 @@ class UpscalerTest {
         }
         org.junit.jupiter.api.Assertions.assertTrue(maxDiff <= 1e-5 * maxAbs, "tiling changed the box by " + maxDiff);
         org.junit.jupiter.api.Assertions.assertTrue(seedDiff > 1e-3 * maxAbs, "another seed gives another realisation");
+    }
+
+    /** A random LR displacement field on an n³ lattice in a 16 Mpc/h box. */
+    private static Grid randomLr(int n, long seed) {
+        float[] v = new float[3 * n * n * n];
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) rng.nextGaussian();
+        }
+        return new Grid(n, 3, 16.0, v, GridInfo.lattice(GridKind.DISPLACEMENT, 0, List.of()));
+    }
+
+    /** A ×2 generator (crop 4, halo 2) with a random, non-zero projection and {@code noise} noise channels. */
+    private static org.loupe.model.ModelFile randomGenerator(int noise) {
+        org.loupe.tiles.GeneratorGeometry geo = new org.loupe.tiles.GeneratorGeometry(2, 4, 2);
+        var graph = org.loupe.model.GeneratorFactory.build(new org.loupe.model.GeneratorSpec(2, 4, false, noise), geo,
+                new org.loupe.model.TrainSpec(1, 1, 1, 1e-3, 1, org.loupe.model.LossKind.MSE, 1, 3));
+        graph.getLayer("proj").setParam("W", org.nd4j.linalg.factory.Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT,
+                graph.getLayer("proj").getParam("W").shape()));
+        return new org.loupe.model.ModelFile(graph, 2, false, 4, 2, "{}", noise);
     }
 
     /** A "model" whose correction is zero: the output is the trilinear baseline. */
