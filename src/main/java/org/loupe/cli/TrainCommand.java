@@ -73,6 +73,23 @@ final class TrainCommand implements Callable<Integer> {
             throw new ConfigException(common.config + ": data.manifest " + manifestFile + " not found; run `loupe simulate` first"
                     + " or point it at an existing data manifest");
         }
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicBoolean training = new AtomicBoolean();
+        CountDownLatch finished = new CountDownLatch(1);
+        // SLURM pre-emption sends SIGTERM: checkpoint, then let the JVM exit. Registered before the
+        // slow loading so an early signal is not lost; it only holds the JVM once training runs,
+        // so an error exit before that is not delayed.
+        Thread hook = new Thread(() -> {
+            stop.set(true);
+            try {
+                if (training.get()) {
+                    finished.await(110, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "loupe-sigterm");
+        Runtime.getRuntime().addShutdownHook(hook);
         DataManifest manifest = DataManifest.read(manifestFile);
         var console = spec.commandLine().getOut();
         console.printf(Locale.ROOT, "loading pairs from %s ...%n", manifestFile);
@@ -87,20 +104,10 @@ final class TrainCommand implements Callable<Integer> {
             console.println("resuming from " + checkpoints.latest());
         }
         Trainer trainer = new Trainer(gen, tiles, rc.train(), train, validation);
-        AtomicBoolean stop = new AtomicBoolean();
-        CountDownLatch finished = new CountDownLatch(1);
-        // SLURM pre-emption sends SIGTERM: checkpoint, then let the JVM exit.
-        Thread hook = new Thread(() -> {
-            stop.set(true);
-            try {
-                finished.await(110, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "loupe-sigterm");
-        Runtime.getRuntime().addShutdownHook(hook);
+
         ProgressBar bar = ProgressBar.stderr();
         ComputationGraph graph;
+        training.set(true);
         try {
             graph = trainer.run(checkpoints, dir.resolve("loss-curve.csv"), stop::get, new Trainer.Listener() {
                 @Override
@@ -114,11 +121,15 @@ final class TrainCommand implements Callable<Integer> {
                             r.trainLoss(), r.validationLoss(), r.learningRate(), r.tilesPerSecond());
                 }
             });
+            if (stop.get()) {
+                // Said before releasing the shutdown hook: once it returns the JVM halts.
+                console.println("stopped by signal; checkpoint written to " + checkpoints.latest() + " (rerun to resume)");
+                console.flush();
+            }
         } finally {
             finished.countDown();
         }
         if (stop.get()) {
-            console.println("stopped by signal; checkpoint written to " + checkpoints.latest() + " (rerun to resume)");
             return 143;
         }
         try {

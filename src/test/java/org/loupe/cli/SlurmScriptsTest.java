@@ -67,10 +67,11 @@ class SlurmScriptsTest {
                 new PrintWriter(new StringWriter(), true), new PrintWriter(err, true)), err.toString());
         Process p = script("train.sbatch", Map.of(), cfg.toString(), dir.resolve("run").toString());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!Files.readString(dir.resolve("job.log")).contains("loading pairs") && System.nanoTime() < deadline) {
+        // Wait for the first training step (the progress line "] 1/..."), then stop the job.
+        while (!Files.readString(dir.resolve("job.log")).contains("] 1/") && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
-        Thread.sleep(5000);   // a few training steps
+        Thread.sleep(1000);
         p.destroy();          // SIGTERM to the batch shell, as --signal=B:TERM does
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "job ended after SIGTERM");
         String log = Files.readString(dir.resolve("job.log"));
