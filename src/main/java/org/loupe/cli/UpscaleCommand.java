@@ -109,7 +109,10 @@ final class UpscaleCommand implements Callable<Integer> {
         }
         Snapshot snap = SnapshotReader.open(input, common.readOptions(common.runConfig()));
         SnapshotHeader h = snap.header();
-        Grid lr = PairLoader.field(input, null, model.velocity(), input);
+        // Read and hash the input once: displacement and velocity come from the same particles.
+        List<SourceFile> inputs = Sha256.sources(h.files());
+        Grid both = PairLoader.latticeField(snap.readParticles(), h.redshift(), inputs, true, input);
+        Grid lr = model.velocity() ? both : sub(both, 0);
         Cosmology c = new Cosmology(h.omegaM(), h.omegaLambda(), 0.0, h.hubble(), 0.8, 0.96, 0);
         Normalization norm = Normalization.of(c, h.redshift());
         int width = (int) model.graph().getLayer("conv0a").getParam("W").size(0);
@@ -127,7 +130,6 @@ final class UpscaleCommand implements Callable<Integer> {
         if (vel == null) {
             // Displacement-only model: give readers velocities anyway, the LR field upsampled
             // trilinearly (the baseline the model would correct), and say so.
-            Grid both = PairLoader.field(input, null, true, input);
             Grid lrVel = sub(both, 3);
             vel = new Upscaler((x, t) -> t, model.scale(), model.haloCells(), 3).upscale(
                     new PairFields(input.toString(), lrVel, null, new Normalization(1, 1)), cropCells, batch, d -> { });
@@ -137,7 +139,7 @@ final class UpscaleCommand implements Callable<Integer> {
         Lattice lattice = new Lattice(nh, 1, 0.0, new Box(h.boxMpcH()));
         double mass = h.mass(1) / Math.pow(model.scale(), 3);
         Particles sr = LagrangianFields.toParticles(disp, vel, lattice, mass);
-        List<SourceFile> src = new java.util.ArrayList<>(Sha256.sources(h.files()));
+        List<SourceFile> src = new java.util.ArrayList<>(inputs);
         src.add(new SourceFile(modelPath.toString(), modelSha));
         Provenance prov = new Provenance("upscale", src, Map.of("cropCells", cropCells, "haloCells", model.haloCells(),
                 "scale", model.scale(), "batch", batch, "memoryMb", memoryMb, "noiseChannels", model.noiseChannels()),

@@ -96,8 +96,9 @@ final class ValidateCommand implements Callable<Integer> {
         SeamMetric seam = null;
         Integer tile = tileCells != null ? tileCells : tileFromProvenance(sr);
         if (pHr != null && tile != null && pHr.count() == pSr.count()) {
-            Grid a = PairLoader.field(sr, null, false, sr);
-            Grid b = PairLoader.field(hr, null, false, hr);
+            // The particles are already in memory: no second read of either snapshot.
+            Grid a = PairLoader.latticeField(pSr, sSr.header().redshift(), List.of(), false, sr);
+            Grid b = PairLoader.latticeField(pHr, sHr.header().redshift(), List.of(), false, hr);
             seam = SeamMetric.of(a.values(), b.values(), a.size(), a.boxMpcH(), tile);
         }
         PowerSpectrum ps = new PowerSpectrum(PowerSpec.defaults(), new JTransformsFft3d(threads), threads);

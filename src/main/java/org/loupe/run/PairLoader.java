@@ -61,13 +61,19 @@ public final class PairLoader {
                     + "; the file changed since the manifest was made: regenerate it or fix the manifest");
         }
         Snapshot snap = SnapshotReader.open(file);
-        Particles p = snap.readParticles(1);
+        return latticeField(snap.readParticles(1), snap.header().redshift(), List.of(new SourceFile(file.toString(), sha)),
+                velocity, file);
+    }
+
+    /**
+     * Lattice field of particles already in memory: displacement (3 channels), plus velocity
+     * (channels 3–5) when asked.
+     */
+    public static Grid latticeField(Particles p, double z, List<SourceFile> src, boolean velocity, Path file) {
         Lattice lattice = Lattice.detect(p);
         if (lattice == null) {
-            throw new FormatException(file + ": particle IDs do not fill an N^3 lattice, so it cannot be a training pair member");
+            throw new FormatException(file + ": particle IDs do not fill an N^3 lattice, so no lattice field can be made");
         }
-        List<SourceFile> src = List.of(new SourceFile(file.toString(), sha));
-        double z = snap.header().redshift();
         Grid psi = LagrangianFields.displacement(p, lattice, z, src);
         if (!velocity) {
             return psi;
