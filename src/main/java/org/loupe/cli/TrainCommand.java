@@ -117,8 +117,9 @@ final class TrainCommand implements Callable<Integer> {
 
                 @Override
                 public void epoch(Trainer.EpochRecord r) {
-                    console.printf(Locale.ROOT, "epoch %d: train %.5g  validation %.5g  lr %.3g  %.2f tiles/s%n", r.epoch(),
-                            r.trainLoss(), r.validationLoss(), r.learningRate(), r.tilesPerSecond());
+                    console.printf(Locale.ROOT, "epoch %d: train %.5g  validation %.5g  lr %.3g  %.2f tiles/s%s%n", r.epoch(),
+                            r.trainLoss(), r.validationLoss(), r.learningRate(), r.tilesPerSecond(),
+                            Double.isNaN(r.criticGap()) ? "" : String.format(Locale.ROOT, "  critic gap %.4g", r.criticGap()));
                 }
             });
             if (stop.get()) {

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 
 import org.loupe.FormatException;
@@ -36,15 +37,31 @@ public final class Checkpoints {
 
     /** Saves {@code graph} with its updater and {@code state}; returns the checkpoint file. */
     public Path save(ComputationGraph graph, TrainState state) {
+        return save(graph, null, state);
+    }
+
+    /**
+     * As above, with the adversarial critic (and its RMSProp state) in {@code step-N.critic.zip}
+     * beside the checkpoint, written first, so the {@code latest} pointer never names a checkpoint
+     * whose critic is missing.
+     */
+    public Path save(ComputationGraph graph, MultiLayerNetwork critic, TrainState state) {
         try {
             Files.createDirectories(dir);
             Path file = dir.resolve(String.format(Locale.ROOT, "step-%08d.zip", state.step()));
+            if (critic != null) {
+                Path cfile = criticOf(file);
+                Path ctmp = dir.resolve("." + cfile.getFileName() + ".tmp");
+                ModelSerializer.writeModel(critic, ctmp.toFile(), true);
+                Files.move(ctmp, cfile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
             Path tmp = dir.resolve("." + file.getFileName() + ".tmp");
             ModelSerializer.writeModel(graph, tmp.toFile(), true);
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("step", state.step());
             s.put("epochLossSum", state.epochLossSum());
             s.put("learningRate", state.learningRate());
+            s.put("epochGapSum", state.epochGapSum());
             ModelSerializer.addObjectToFile(tmp.toFile(), STATE, s);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             Path ptr = dir.resolve(".latest.tmp");
@@ -86,13 +103,32 @@ public final class Checkpoints {
         }
     }
 
+    /** The critic saved with the latest checkpoint, or null when it has none. */
+    public MultiLayerNetwork restoreCritic() {
+        Path file = criticOf(latest());
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            return ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
+        } catch (IOException | RuntimeException e) {
+            throw new FormatException(file + ": unreadable critic checkpoint (" + e.getMessage() + "); delete " + dir
+                    + " to start over", e);
+        }
+    }
+
+    private static Path criticOf(Path checkpoint) {
+        return checkpoint.resolveSibling(checkpoint.getFileName().toString().replace(".zip", ".critic.zip"));
+    }
+
     /** The training state stored with the latest checkpoint. */
     public TrainState restoreState() {
         File file = latest().toFile();
         try {
             Map<String, Object> s = ModelSerializer.getObjectFromFile(file, STATE);
+            Object gap = s.get("epochGapSum");
             return new TrainState(((Number) s.get("step")).longValue(), ((Number) s.get("epochLossSum")).doubleValue(),
-                    ((Number) s.get("learningRate")).doubleValue());
+                    ((Number) s.get("learningRate")).doubleValue(), gap == null ? 0 : ((Number) gap).doubleValue());
         } catch (RuntimeException e) {
             throw new FormatException(file + ": checkpoint has no readable training state (" + e.getMessage() + ")", e);
         }

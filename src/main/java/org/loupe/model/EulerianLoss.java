@@ -10,9 +10,17 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 
 /**
- * D(output − target) = base + λ·Eulerian, with base the per-element MSE or L1 (as DL4J's own
- * losses: mean over channels, summed over voxels) and an Eulerian term: the squared divergence of
- * the displacement error, (∇·e)² per HR site, central differences in lattice units.
+ * D(output − target) = base + λ_div·(∇·e)² + λ_ρ·(ρ_out − ρ_target)², with base the per-element
+ * MSE or L1 (as DL4J's own losses: mean over channels, summed over voxels), e = output − target,
+ * and two Eulerian terms. The first is the squared divergence of the displacement error per HR
+ * site (central differences in lattice units). The second paints the displaced particles of the
+ * output and of the target with CIC on the tile's own grid ({@link TileCic}, one particle per
+ * cell on average) and compares the densities cell by cell: the density the SR particles
+ * actually make, with its exact adjoint as gradient.
+ *
+ * <p>The generator's adversarial step adds the critic's gradient through
+ * {@link #setExtraGradient}: DL4J M2.1 has no way to inject an external error into a
+ * ComputationGraph with a loss layer, so the loss adds it to its own gradient once.
  *
  * <p>Why a divergence: to first order the density of the displaced particles is δ = −∇·Ψ, so
  * (∇·e)² penalises errors in the density the particles make, which a pure displacement MSE
@@ -34,15 +42,42 @@ public class EulerianLoss implements ILossFunction {
     public double weight;
     @JsonProperty
     public boolean l1;
+    /** λ_ρ of the CIC density term (0 = off). */
+    @JsonProperty
+    public double densityWeight;
+    /** Lattice cells per unit of the (normalised) displacement channels, for painting. */
+    @JsonProperty
+    public double cellsPerUnit;
+    /** dL_adv/d(output), [rows, C], added to the next gradient only; never saved. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    private transient INDArray extraGradient;
 
     /** For Jackson (model files store the loss). */
     public EulerianLoss() {
     }
 
     public EulerianLoss(int side, double weight, boolean l1) {
+        this(side, weight, l1, 0, 0);
+    }
+
+    /**
+     * @param side output tile side o
+     * @param weight λ_div
+     * @param l1 L1 instead of MSE for the base term
+     * @param densityWeight λ_ρ
+     * @param cellsPerUnit lattice cells per unit of the displacement channels
+     */
+    public EulerianLoss(int side, double weight, boolean l1, double densityWeight, double cellsPerUnit) {
         this.side = side;
         this.weight = weight;
         this.l1 = l1;
+        this.densityWeight = densityWeight;
+        this.cellsPerUnit = cellsPerUnit;
+    }
+
+    /** Adds {@code g} ([rows, C], NDHWC row order) to the next computed gradient, then forgets it. */
+    public void setExtraGradient(INDArray g) {
+        this.extraGradient = g;
     }
 
     @Override
@@ -58,6 +93,7 @@ public class EulerianLoss implements ILossFunction {
         int c = (int) labels.size(1);
         int rows = (int) labels.size(0);
         double[] div = divergence(e, rows, c);
+        double[] drho = densityDifference(labels, preOutput, activationFn, rows, c);
         double[] score = new double[rows];
         for (int r = 0; r < rows; r++) {
             double base = 0;
@@ -65,7 +101,7 @@ public class EulerianLoss implements ILossFunction {
                 double v = e[r * c + k];
                 base += l1 ? Math.abs(v) : v * v;
             }
-            score[r] = base / c + weight * div[r] * div[r];
+            score[r] = base / c + weight * div[r] * div[r] + densityWeight * drho[r] * drho[r];
         }
         return Nd4j.create(score, new long[] {rows, 1}, 'c').castTo(preOutput.dataType());
     }
@@ -103,6 +139,28 @@ public class EulerianLoss implements ILossFunction {
                 }
             }
         }
+        if (densityWeight != 0 && c >= 3) {
+            double[] out = output(preOutput, activationFn);
+            double[] drho = densityDifference(labels, preOutput, activationFn, rows, c);
+            int cells = o * o * o;
+            double[] dLdRho = new double[cells];
+            for (int first = 0; first + cells <= rows; first += cells) {
+                for (int i = 0; i < cells; i++) {
+                    dLdRho[i] = 2 * densityWeight * drho[first + i];
+                }
+                org.loupe.mesh.TileCic.adjoint(out, first, c, o, cellsPerUnit, dLdRho, grad);
+            }
+        }
+        if (extraGradient != null) {
+            double[] extra = extraGradient.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+            if (extra.length != grad.length) {
+                throw new IllegalStateException("adversarial gradient has " + extra.length + " values, loss " + grad.length);
+            }
+            for (int i = 0; i < grad.length; i++) {
+                grad[i] += extra[i];
+            }
+            extraGradient = null;
+        }
         INDArray dLdOut = Nd4j.create(grad, new long[] {rows, c}, 'c').castTo(preOutput.dataType());
         return activationFn.backprop(preOutput.dup(), dLdOut).getFirst();
     }
@@ -116,13 +174,38 @@ public class EulerianLoss implements ILossFunction {
 
     @Override
     public String name() {
-        return "EulerianLoss(" + (l1 ? "L1" : "MSE") + " + " + weight + " div^2)";
+        return "EulerianLoss(" + (l1 ? "L1" : "MSE") + " + " + weight + " div^2 + " + densityWeight + " CIC density^2)";
     }
 
     /** output − labels as a flat [rows, C] array (double: the sums run over many voxels). */
     private static double[] error(INDArray labels, INDArray preOutput, IActivation activationFn) {
         INDArray out = activationFn.getActivation(preOutput.dup(), false);
         return out.castTo(DataType.DOUBLE).sub(labels.castTo(DataType.DOUBLE)).dup('c').data().asDouble();
+    }
+
+    private static double[] output(INDArray preOutput, IActivation activationFn) {
+        return activationFn.getActivation(preOutput.dup(), false).castTo(DataType.DOUBLE).dup('c').data().asDouble();
+    }
+
+    /** ρ_out − ρ_target per cell (row order), each example's tile painted on its own; zeros when off. */
+    private double[] densityDifference(INDArray labels, INDArray preOutput, IActivation activationFn, int rows, int c) {
+        double[] d = new double[rows];
+        if (densityWeight == 0 || c < 3) {
+            return d;
+        }
+        double[] out = output(preOutput, activationFn);
+        double[] tgt = labels.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        int cells = side * side * side;
+        double[] a = new double[cells];
+        double[] b = new double[cells];
+        for (int first = 0; first + cells <= rows; first += cells) {
+            org.loupe.mesh.TileCic.paint(out, first, c, side, cellsPerUnit, a);
+            org.loupe.mesh.TileCic.paint(tgt, first, c, side, cellsPerUnit, b);
+            for (int i = 0; i < cells; i++) {
+                d[first + i] = a[i] - b[i];
+            }
+        }
+        return d;
     }
 
     /** (∇·e) at interior sites (0 elsewhere), one value per row. */
@@ -150,11 +233,12 @@ public class EulerianLoss implements ILossFunction {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof EulerianLoss l && l.side == side && l.weight == weight && l.l1 == l1;
+        return o instanceof EulerianLoss l && l.side == side && l.weight == weight && l.l1 == l1
+                && l.densityWeight == densityWeight && l.cellsPerUnit == cellsPerUnit;
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(side, weight, l1);
+        return java.util.Objects.hash(side, weight, l1, densityWeight, cellsPerUnit);
     }
 }

@@ -36,6 +36,14 @@ public final class GeneratorFactory {
     }
 
     public static ComputationGraph build(GeneratorSpec g, GeneratorGeometry geo, TrainSpec t) {
+        return build(g, geo, t, 0);
+    }
+
+    /**
+     * As above; {@code cellsPerUnit} (HR lattice cells per unit of the normalised displacement)
+     * places the particles for the CIC density term and must be positive when that term is on.
+     */
+    public static ComputationGraph build(GeneratorSpec g, GeneratorGeometry geo, TrainSpec t, double cellsPerUnit) {
         Convolution3D.DataFormat f = Convolution3D.DataFormat.NCDHW;
         int c = g.channels();
         ComputationGraphConfiguration.GraphBuilder b = new NeuralNetConfiguration.Builder()
@@ -64,8 +72,12 @@ public final class GeneratorFactory {
         b.addLayer("proj", proj, prev);
         b.addVertex("sum", new ElementWiseVertex(ElementWiseVertex.Op.Add), "proj", "tri");
         Cnn3DLossLayer.Builder lossLayer = new Cnn3DLossLayer.Builder(f).activation(Activation.IDENTITY);
-        if (t.eulerianWeight() > 0) {
-            lossLayer.lossFunction(new EulerianLoss(geo.outputSide(), t.eulerianWeight(), t.loss() == LossKind.L1));
+        if (t.customLoss()) {
+            if (t.densityWeight() > 0 && !(cellsPerUnit > 0)) {
+                throw new IllegalArgumentException("the density term needs the displacement scale in lattice cells");
+            }
+            lossLayer.lossFunction(new EulerianLoss(geo.outputSide(), t.eulerianWeight(), t.loss() == LossKind.L1,
+                    t.densityWeight(), cellsPerUnit));
         } else {
             lossLayer.lossFunction(t.loss() == LossKind.L1 ? LossFunctions.LossFunction.L1 : LossFunctions.LossFunction.MSE);
         }

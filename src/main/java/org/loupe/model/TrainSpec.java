@@ -14,9 +14,19 @@ import org.loupe.ConfigException;
  * @param validationTiles fixed tiles from the validation pairs scored after every epoch
  * @param seed seed of weights, tile sampling and augmentation
  * @param eulerianWeight λ of the Eulerian term λ·(∇·(output − target))² added to the loss (0 = off; see {@link EulerianLoss})
+ * @param densityWeight λ_ρ of the CIC density term λ_ρ·(ρ_out − ρ_target)² per HR cell (0 = off; see {@link EulerianLoss})
+ * @param adversarial the conditional critic, or null for none
  */
 public record TrainSpec(int epochs, int stepsPerEpoch, int batch, double learningRate, double learningRateDecay,
-                        LossKind loss, int validationTiles, long seed, double eulerianWeight) {
+                        LossKind loss, int validationTiles, long seed, double eulerianWeight, double densityWeight,
+                        AdversarialSpec adversarial) {
+
+    /** Without the density term and the critic. */
+    public TrainSpec(int epochs, int stepsPerEpoch, int batch, double learningRate, double learningRateDecay, LossKind loss,
+                     int validationTiles, long seed, double eulerianWeight) {
+        this(epochs, stepsPerEpoch, batch, learningRate, learningRateDecay, loss, validationTiles, seed, eulerianWeight, 0,
+                null);
+    }
 
     /** Without the Eulerian term. */
     public TrainSpec(int epochs, int stepsPerEpoch, int batch, double learningRate, double learningRateDecay, LossKind loss,
@@ -49,8 +59,25 @@ public record TrainSpec(int epochs, int stepsPerEpoch, int batch, double learnin
         if (!(eulerianWeight >= 0) || Double.isInfinite(eulerianWeight)) {
             throw new ConfigException("train.eulerianWeight must be >= 0, got " + eulerianWeight);
         }
+        if (!(densityWeight >= 0) || Double.isInfinite(densityWeight)) {
+            throw new ConfigException("train.densityWeight must be >= 0, got " + densityWeight);
+        }
         if (!(learningRateDecay > 0 && learningRateDecay <= 1)) {
             throw new ConfigException("train.learningRateDecay must be in (0, 1], got " + learningRateDecay);
         }
+        if (adversarial != null && adversarial.pretrainEpochs() >= epochs && adversarial.enabled()) {
+            throw new ConfigException("train.adversarial.pretrainEpochs (" + adversarial.pretrainEpochs()
+                    + ") leaves no epoch for the critic; train.epochs is " + epochs);
+        }
+    }
+
+    /** True when the critic takes part. */
+    public boolean adversarialEnabled() {
+        return adversarial != null && adversarial.enabled();
+    }
+
+    /** True when the loss needs {@link EulerianLoss} rather than DL4J's MSE/L1. */
+    public boolean customLoss() {
+        return eulerianWeight > 0 || densityWeight > 0 || adversarialEnabled();
     }
 }

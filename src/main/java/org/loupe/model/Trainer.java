@@ -34,7 +34,7 @@ public final class Trainer {
 
     /** One row of the loss curve. */
     public record EpochRecord(int epoch, long step, double trainLoss, double validationLoss, double learningRate,
-                              double seconds, double tilesPerSecond) {
+                              double seconds, double tilesPerSecond, double criticGap) {
     }
 
     /** Called after every step and every epoch. */
@@ -53,6 +53,9 @@ public final class Trainer {
     /** Devices ND4J trains on; more than one only with several GPUs (on CPU: 1, plain fit). */
     private int devices = 1;
     private org.deeplearning4j.parallelism.ParallelWrapper multiDevice;
+    /** HR lattice cells per unit of the normalised displacement (for the CIC density terms). */
+    private final double cellsPerUnit;
+    private Critic critic;
 
     public Trainer(GeneratorSpec generator, TileSpec tiles, TrainSpec train, List<PairFields> trainPairs,
                    List<PairFields> validationPairs) {
@@ -65,6 +68,8 @@ public final class Trainer {
         this.trainPairs = trainPairs;
         this.validationPairs = validationPairs.isEmpty() ? trainPairs : validationPairs;
         this.geometry = new GeneratorGeometry(generator.scale(), tiles.cropCells(), tiles.haloCells());
+        PairFields first = trainPairs.get(0);
+        this.cellsPerUnit = first.hr() == null ? 0 : first.norm().displacementMpcH() / first.hr().cellSizeMpcH();
         if (tiles.velocity() != generator.velocity()) {
             throw new ConfigException("tiles.velocity and generator.velocity must agree");
         }
@@ -81,21 +86,29 @@ public final class Trainer {
     public ComputationGraph run(Checkpoints checkpoints, Path curveCsv, BooleanSupplier stop, Listener listener) {
         ComputationGraph graph;
         TrainState state;
-        if (checkpoints.exists()) {
+        boolean resumed = checkpoints.exists();
+        if (resumed) {
             graph = checkpoints.restoreGraph();
             state = checkpoints.restoreState();
         } else {
-            graph = GeneratorFactory.build(generator, geometry, train);
+            graph = GeneratorFactory.build(generator, geometry, train, cellsPerUnit);
             state = new TrainState(0, 0, train.learningRate());
             writeCurveHeader(curveCsv);
         }
+        if (train.adversarialEnabled()) {
+            var net = resumed ? checkpoints.restoreCritic() : null;
+            critic = net != null ? new Critic(net, train.adversarial(), generator.channels(), geometry.outputSide(), cellsPerUnit)
+                    : new Critic(train.adversarial(), generator.channels(), geometry.outputSide(), cellsPerUnit, train.seed());
+        }
         long total = (long) train.epochs() * train.stepsPerEpoch();
-        devices = Backend.deviceCount();
+        // The adversarial step injects the critic's gradient into one graph's loss: one device.
+        devices = critic != null ? 1 : Backend.deviceCount();
         multiDevice = devices > 1 ? new org.deeplearning4j.parallelism.ParallelWrapper.Builder<>(graph).workers(devices)
                 .averagingFrequency(1).averageUpdaters(true).prefetchBuffer(2)
                 .trainingMode(org.deeplearning4j.parallelism.ParallelWrapper.TrainingMode.AVERAGING).build() : null;
         long step = state.step();
         double epochLoss = state.epochLossSum();
+        double epochGap = state.epochGapSum();
         long epochStart = System.nanoTime();
         long stepsThisRun = 0;
         double lastLr = Double.NaN;
@@ -114,6 +127,9 @@ public final class Trainer {
             } else {
                 MultiDataSet batch = TileBatch.assemble(trainPairs, examples(step), geometry, generator.channels(),
                         generator.noiseChannels());
+                if (critic != null && epoch >= train.adversarial().pretrainEpochs()) {
+                    epochGap += adversarialStep(graph, batch);
+                }
                 graph.fit(batch);
             }
             double loss = perElement(graph.score());
@@ -127,22 +143,69 @@ public final class Trainer {
             boolean stopNow = stop.getAsBoolean();
             if (step % train.stepsPerEpoch() == 0) {
                 double seconds = (System.nanoTime() - epochStart) * 1e-9;
+                boolean criticOn = critic != null && epoch >= train.adversarial().pretrainEpochs();
                 EpochRecord rec = new EpochRecord(epoch + 1, step, epochLoss / train.stepsPerEpoch(), validate(graph), lr,
-                        seconds, stepsThisRun * train.batch() / Math.max(seconds, 1e-9));
+                        seconds, stepsThisRun * train.batch() / Math.max(seconds, 1e-9),
+                        criticOn ? epochGap / train.stepsPerEpoch() : Double.NaN);
                 appendCurve(curveCsv, rec);
                 listener.epoch(rec);
                 epochLoss = 0;
-                checkpoints.save(graph, new TrainState(step, 0, lr));
+                epochGap = 0;
+                checkpoints.save(graph, criticNet(), new TrainState(step, 0, lr, 0));
                 epochStart = System.nanoTime();
                 stepsThisRun = 0;
             } else if (stopNow) {
-                checkpoints.save(graph, new TrainState(step, epochLoss, lr));
+                checkpoints.save(graph, criticNet(), new TrainState(step, epochLoss, lr, epochGap));
             }
             if (stopNow) {
                 return graph;
             }
         }
         return graph;
+    }
+
+    private org.deeplearning4j.nn.multilayer.MultiLayerNetwork criticNet() {
+        return critic == null ? null : critic.network();
+    }
+
+    /**
+     * The critic's part of a step: {@code criticSteps} critic updates on this batch's HR tiles
+     * against the generator's current output, then the gradient of weight × critic score with
+     * respect to the output, handed to the generator's loss for the {@code fit} that follows.
+     * Returns the critic's gap mean C(fake) − mean C(real) before its last update (negative once
+     * the critic tells them apart; towards 0 as the generator fools it).
+     */
+    private double adversarialStep(ComputationGraph graph, MultiDataSet batch) {
+        var in = batch.getFeatures();
+        var real = batch.getLabels(0);
+        var tri = in[1];
+        var fake = graph.output(false, in)[0];
+        double gap = 0;
+        for (int k = 0; k < train.adversarial().criticSteps(); k++) {
+            gap = critic.train(real, fake, tri);
+        }
+        double[] g = critic.scoreGradient(fake, tri);
+        int n = (int) fake.size(0);
+        int c = generator.channels();
+        int cells = geometry.outputSide() * geometry.outputSide() * geometry.outputSide();
+        // The critic scores HR tiles high, so the generator minimises per-element supervised loss
+        // − weight·C(fake). DL4J's loss is summed over the o³ voxels, so the adversarial gradient
+        // enters scaled by −o³; rows in the loss layer's NDHWC order.
+        double w = -train.adversarial().weight() * cells;
+        double[] rows = new double[n * cells * c];
+        for (int b = 0; b < n; b++) {
+            for (int ch = 0; ch < c; ch++) {
+                int src = (b * c + ch) * cells;
+                for (int r = 0; r < cells; r++) {
+                    rows[(b * cells + r) * c + ch] = w * g[src + r];
+                }
+            }
+        }
+        var layer = (org.deeplearning4j.nn.conf.layers.Cnn3DLossLayer) graph.getLayer("out").conf().getLayer();
+        ((EulerianLoss) layer.getLossFn()).setExtraGradient(
+                org.nd4j.linalg.factory.Nd4j.create(rows, new long[] {(long) n * cells, c}, 'c')
+                        .castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT));
+        return gap;
     }
 
     /** The batch of global step {@code step}: depends on (seed, step) only. */
@@ -194,7 +257,7 @@ public final class Trainer {
     private static void writeCurveHeader(Path csv) {
         try {
             Files.createDirectories(csv.toAbsolutePath().getParent());
-            Files.writeString(csv, "epoch,step,train_loss,validation_loss,learning_rate,seconds,tiles_per_second\n");
+            Files.writeString(csv, "epoch,step,train_loss,validation_loss,learning_rate,seconds,tiles_per_second,critic_gap\n");
         } catch (IOException e) {
             throw new LoupeException(csv + ": cannot write the loss curve: " + e.getMessage(), e);
         }
@@ -202,8 +265,9 @@ public final class Trainer {
 
     private static void appendCurve(Path csv, EpochRecord r) {
         try {
-            Files.writeString(csv, String.format(Locale.ROOT, "%d,%d,%.8g,%.8g,%.6g,%.3f,%.4g%n", r.epoch(), r.step(),
-                    r.trainLoss(), r.validationLoss(), r.learningRate(), r.seconds(), r.tilesPerSecond()),
+            Files.writeString(csv, String.format(Locale.ROOT, "%d,%d,%.8g,%.8g,%.6g,%.3f,%.4g,%s%n", r.epoch(), r.step(),
+                    r.trainLoss(), r.validationLoss(), r.learningRate(), r.seconds(), r.tilesPerSecond(),
+                    Double.isNaN(r.criticGap()) ? "" : String.format(Locale.ROOT, "%.6g", r.criticGap())),
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new LoupeException(csv + ": cannot append to the loss curve: " + e.getMessage(), e);

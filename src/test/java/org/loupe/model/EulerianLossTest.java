@@ -50,6 +50,78 @@ class EulerianLossTest {
         }
     }
 
+    /** With the CIC density term the gradient still equals finite differences of the score. */
+    @ParameterizedTest(name = "density weight {0}")
+    @ValueSource(doubles = {0.5, 2.0})
+    void densityTermGradientMatchesFiniteDifferences(double densityWeight) {
+        int o = 4;
+        int rows = 2 * o * o * o;
+        EulerianLoss loss = new EulerianLoss(o, 0.3, false, densityWeight, 0.7);
+        INDArray labels = random(rows, 3, 4).castTo(DataType.DOUBLE);
+        INDArray pre = random(rows, 3, 5).castTo(DataType.DOUBLE);
+        INDArray grad = loss.computeGradient(labels, pre, new ActivationIdentity(), null);
+        double h = 1e-6;
+        SplittableRandom pick = new SplittableRandom(6);
+        for (int t = 0; t < 40; t++) {
+            int r = pick.nextInt(rows);
+            int c = pick.nextInt(3);
+            double x0 = pre.getDouble(r, c);
+            pre.putScalar(r, c, x0 + h);
+            double up = loss.computeScore(labels, pre, new ActivationIdentity(), null, false);
+            pre.putScalar(r, c, x0 - h);
+            double dn = loss.computeScore(labels, pre, new ActivationIdentity(), null, false);
+            pre.putScalar(r, c, x0);
+            double numeric = (up - dn) / (2 * h);
+            assertEquals(numeric, grad.getDouble(r, c), 1e-4 * Math.max(1, Math.abs(numeric)), "row " + r + " channel " + c);
+        }
+    }
+
+    /**
+     * Odd planes collapsing onto even ones (error 1 cell on half the sites) cost less MSE than a
+     * uniform one-cell shift of every site, but make a far worse density: only the density term
+     * ranks them as a physicist would.
+     */
+    @Test
+    void theDensityTermSeesClumpsTheDisplacementErrorDoesNot() {
+        int o = 6;
+        int rows = o * o * o;
+        double[] clump = new double[rows * 3];
+        double[] shift = new double[rows * 3];
+        for (int r = 0; r < rows; r++) {
+            int x = r / (o * o);
+            clump[r * 3] = x % 2 == 1 ? -1.0 : 0.0;
+            shift[r * 3] = 1.0;
+        }
+        var id = new ActivationIdentity();
+        INDArray zero = Nd4j.zeros(DataType.DOUBLE, rows, 3);
+        INDArray c = Nd4j.create(clump, new long[] {rows, 3}, 'c');
+        INDArray s = Nd4j.create(shift, new long[] {rows, 3}, 'c');
+        EulerianLoss mse = new EulerianLoss(o, 0, false, 0, 1.0);
+        EulerianLoss dens = new EulerianLoss(o, 0, false, 1.0, 1.0);
+        assertTrue(mse.computeScore(zero, c, id, null, false) < mse.computeScore(zero, s, id, null, false));
+        double sClump = dens.computeScore(zero, c, id, null, false);
+        double sShift = dens.computeScore(zero, s, id, null, false);
+        assertEquals(36 + 216, sClump, 1e-9, "MSE 108·1/3 + 216 cells off by ±1");
+        assertEquals(72 + 36, sShift, 1e-9, "MSE 216·1/3 + the emptied first plane");
+    }
+
+    /** An injected adversarial gradient is added to exactly one gradient computation. */
+    @Test
+    void extraGradientIsAddedOnce() {
+        int o = 3;
+        int rows = o * o * o;
+        EulerianLoss loss = new EulerianLoss(o, 0, false, 0, 1);
+        INDArray labels = random(rows, 3, 8);
+        INDArray pre = random(rows, 3, 9);
+        var id = new ActivationIdentity();
+        INDArray plain = loss.computeGradient(labels, pre, id, null);
+        INDArray extra = random(rows, 3, 10);
+        loss.setExtraGradient(extra);
+        INDArray with = loss.computeGradient(labels, pre, id, null);
+        assertEquals(0.0, with.sub(plain).sub(extra).amaxNumber().doubleValue(), 1e-6);
+        assertEquals(0.0, loss.computeGradient(labels, pre, id, null).sub(plain).amaxNumber().doubleValue(), 0.0);
+    }
+
     /** A divergence-free error costs nothing extra; a compressive one does. */
     @Test
     void onlyCompressiveErrorsPayTheEulerianTerm() {

@@ -80,6 +80,52 @@ class TrainerTest {
         assertEquals(Files.readAllLines(dir.resolve("a.csv")).size(), Files.readAllLines(dir.resolve("b.csv")).size());
     }
 
+    /**
+     * With the density term and the critic (after one supervised epoch), an interrupted and resumed
+     * run equals the uninterrupted one: generator, its Adam state and the critic's weights.
+     */
+    @Test
+    void adversarialResumeGivesTheSameModelsAsAnUninterruptedRun() throws Exception {
+        List<PairFields> pairs = List.of(pair(1), pair(2));
+        TrainSpec ts = new TrainSpec(2, 3, 2, 3e-3, 0.9, LossKind.MSE, 2, 7, 0, 0.5,
+                new AdversarialSpec(0.1, 1, 4, 1e-3, 0.05, 2));
+        GeneratorSpec gs = new GeneratorSpec(2, 4, false);
+        ComputationGraph straight = new Trainer(gs, TILES, ts, pairs, pairs)
+                .run(new Checkpoints(dir.resolve("a")), dir.resolve("a.csv"), () -> false, quiet());
+        AtomicInteger calls = new AtomicInteger();
+        new Trainer(gs, TILES, ts, pairs, pairs)
+                .run(new Checkpoints(dir.resolve("b")), dir.resolve("b.csv"), () -> calls.incrementAndGet() >= 5, quiet());
+        Checkpoints ck = new Checkpoints(dir.resolve("b"));
+        assertEquals(5, ck.restoreState().step(), "stopped inside the adversarial epoch");
+        var criticMid = ck.restoreCritic();
+        ComputationGraph resumed = new Trainer(gs, TILES, ts, pairs, pairs).run(ck, dir.resolve("b.csv"), () -> false, quiet());
+        assertEquals(0.0, straight.params().sub(resumed.params()).amaxNumber().doubleValue(), 0.0);
+        assertEquals(0.0, straight.updaterState().sub(resumed.updaterState()).amaxNumber().doubleValue(), 0.0);
+        var criticA = new Checkpoints(dir.resolve("a")).restoreCritic();
+        var criticB = new Checkpoints(dir.resolve("b")).restoreCritic();
+        assertEquals(0.0, criticA.params().sub(criticB.params()).amaxNumber().doubleValue(), 0.0);
+        assertTrue(criticMid.params().sub(criticA.params()).amaxNumber().doubleValue() > 0, "the critic trained after step 5");
+        List<String> curve = Files.readAllLines(dir.resolve("a.csv"));
+        assertTrue(curve.get(0).endsWith(",critic_gap"));
+        assertTrue(curve.get(1).endsWith(","), "no critic in the pre-training epoch: " + curve.get(1));
+        assertTrue(!curve.get(2).endsWith(","), "critic gap in epoch 2: " + curve.get(2));
+        assertEquals(withoutTimings(curve), withoutTimings(Files.readAllLines(dir.resolve("b.csv"))));
+    }
+
+    /** The critic changes what the generator learns (its gradient reaches the weights). */
+    @Test
+    void theCriticGradientReachesTheGenerator() {
+        List<PairFields> pairs = List.of(pair(1));
+        GeneratorSpec gs = new GeneratorSpec(2, 4, false);
+        TrainSpec plain = new TrainSpec(1, 3, 2, 3e-3, 1, LossKind.MSE, 1, 7, 0, 0, new AdversarialSpec(1e-9, 0, 4, 1e-3, 0.05, 1));
+        TrainSpec adv = new TrainSpec(1, 3, 2, 3e-3, 1, LossKind.MSE, 1, 7, 0, 0, new AdversarialSpec(10, 0, 4, 1e-3, 0.05, 1));
+        ComputationGraph a = new Trainer(gs, TILES, plain, pairs, pairs).run(new Checkpoints(dir.resolve("p")), dir.resolve("p.csv"),
+                () -> false, quiet());
+        ComputationGraph b = new Trainer(gs, TILES, adv, pairs, pairs).run(new Checkpoints(dir.resolve("q")), dir.resolve("q.csv"),
+                () -> false, quiet());
+        assertTrue(a.params().sub(b.params()).amaxNumber().doubleValue() > 1e-6);
+    }
+
     @Test
     void aStochasticGeneratorTrainsWithFreshNoisePerTile() {
         GeneratorSpec gs = new GeneratorSpec(2, 4, false, 2);
@@ -97,6 +143,16 @@ class TrainerTest {
         ck.save(g, new TrainState(17, 1.5, 2e-4));
         assertEquals(0.0, g.params().sub(ck.restoreGraph().params()).amaxNumber().doubleValue(), 0.0);
         assertEquals(new TrainState(17, 1.5, 2e-4), ck.restoreState());
+    }
+
+    /** The curve without its wall-clock columns (seconds, tiles per second). */
+    private static List<String> withoutTimings(List<String> lines) {
+        List<String> out = new ArrayList<>();
+        for (String l : lines) {
+            String[] f = l.split(",", -1);
+            out.add(String.join(",", f[0], f[1], f[2], f[3], f[4], f[7]));
+        }
+        return out;
     }
 
     private static Trainer.Listener quiet() {
