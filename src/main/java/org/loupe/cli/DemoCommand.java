@@ -77,18 +77,32 @@ final class DemoCommand implements Callable<Integer> {
         Path zero = out.resolve("sr/trilinear-model.zip");
         writeTrilinearModel(trained, zero);
         step(err, console, withThreads(t, "upscale", "--model", zero.toString(), "--input", lr.toString(), "--out", tri.toString()));
+        // The shipped sr-x2 model (trained for much longer on 10 PM pairs of this box and
+        // cosmology) on the same held-out box, when the pairs are the ×2 32³ → 64³ kind it knows.
+        Path shipped = out.resolve("sr/" + pair.id() + "_sr-x2.hdf5");
+        boolean useShipped = config == null && pair.lr().particlesPerSide() == 32 && pair.hr().particlesPerSide() == 64
+                && DemoCommand.class.getResource("/org/loupe/models/sr-x2.zip") != null;
+        if (useShipped) {
+            console.println("      and with the shipped model sr-x2 -> " + shipped);
+            step(err, console, withThreads(t, "upscale", "--model", "sr-x2", "--input", lr.toString(), "--out", shipped.toString()));
+        }
         console.println("[4/4] compare with the HR run (CIC on 2N^3, interlaced) -> " + out.resolve("validation") + ", "
                 + out.resolve("report"));
         Path val = out.resolve("validation");
         int grid = 2 * pair.hr().particlesPerSide();
-        for (String[] c : new String[][] {{"lr", lr.toString()}, {"trilinear", tri.toString()}, {"sr", sr.toString()}}) {
+        List<String[]> boxes = new java.util.ArrayList<>(List.of(new String[] {"lr", lr.toString()},
+                new String[] {"trilinear", tri.toString()}, new String[] {"sr", sr.toString()}));
+        if (useShipped) {
+            boxes.add(new String[] {"sr-x2", shipped.toString()});
+        }
+        for (String[] c : boxes) {
             step(err, console, withThreads(t, "power", c[1], "--cross", hr.toString(), "--grid", String.valueOf(grid), "--out",
                     val.resolve(c[0] + "_vs_hr.csv").toString()));
         }
-        headline(console, val, manifest.boxMpcH(), pair.hr().particlesPerSide());
+        headline(console, val, manifest.boxMpcH(), pair.hr().particlesPerSide(), useShipped);
         Path report = out.resolve("report");
-        int code = Main.execute(withThreads(t, "validate", "--lr", lr.toString(), "--sr", sr.toString(), "--hr", hr.toString(),
-                "--out", report.toString()), console, err);
+        int code = Main.execute(withThreads(t, "validate", "--lr", lr.toString(), "--sr", (useShipped ? shipped : sr).toString(),
+                "--hr", hr.toString(), "--out", report.toString()), console, err);
         if (code != 0 && code != 6) {
             throw new LoupeException("demo step `loupe validate` failed with exit code " + code);
         }
@@ -97,27 +111,35 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void headline(PrintWriter console, Path val, double box, int hrSide) {
+    private void headline(PrintWriter console, Path val, double box, int hrSide, boolean shipped) {
         CrossPowerResult lr = CrossPowerResult.readCsv(val.resolve("lr_vs_hr.csv"));
         CrossPowerResult tri = CrossPowerResult.readCsv(val.resolve("trilinear_vs_hr.csv"));
         CrossPowerResult sr = CrossPowerResult.readCsv(val.resolve("sr_vs_hr.csv"));
+        CrossPowerResult x2 = shipped ? CrossPowerResult.readCsv(val.resolve("sr-x2_vs_hr.csv")) : null;
         double kmax = Math.PI * hrSide / box / 2;
         console.println();
-        console.println("Held-out pair, against the HR run (k <= k_Nyq(HR)/2):");
-        console.println("  k [h/Mpc]  P_LR/P_HR  P_tri/P_HR  P_SR/P_HR    r_LR    r_tri    r_SR");
+        console.println("Held-out pair, against the HR run (k <= k_Nyq(HR)/2); SR = the model just trained"
+                + (shipped ? ", x2 = shipped sr-x2" : "") + ":");
+        console.println("  k [h/Mpc]  P_LR/P_HR  P_tri/P_HR  P_SR/P_HR" + (shipped ? "  P_x2/P_HR" : "")
+                + "    r_LR    r_tri    r_SR" + (shipped ? "    r_x2" : ""));
         double worstSr = 0;
         double worstLr = 0;
+        double worstX2 = 0;
         for (int i = 0; i < sr.size() && sr.k()[i] <= kmax * 1.0001; i++) {
             double rs = sr.pk1()[i] / sr.pk2()[i];
             double rl = lr.pk1()[i] / lr.pk2()[i];
+            double rx = shipped ? x2.pk1()[i] / x2.pk2()[i] : Double.NaN;
             worstSr = Math.max(worstSr, Math.abs(rs - 1));
             worstLr = Math.max(worstLr, Math.abs(rl - 1));
+            worstX2 = shipped ? Math.max(worstX2, Math.abs(rx - 1)) : 0;
             if (i < 4 || i % 3 == 0) {
-                console.printf(Locale.ROOT, "  %8.3f  %9.3f  %10.3f  %9.3f  %7.4f  %7.4f  %7.4f%n", sr.k()[i], rl,
-                        tri.pk1()[i] / tri.pk2()[i], rs, lr.r()[i], tri.r()[i], sr.r()[i]);
+                console.printf(Locale.ROOT, "  %8.3f  %9.3f  %10.3f  %9.3f%s  %7.4f  %7.4f  %7.4f%s%n", sr.k()[i], rl,
+                        tri.pk1()[i] / tri.pk2()[i], rs, shipped ? String.format(Locale.ROOT, "  %9.3f", rx) : "",
+                        lr.r()[i], tri.r()[i], sr.r()[i], shipped ? String.format(Locale.ROOT, "  %7.4f", x2.r()[i]) : "");
             }
         }
-        console.printf(Locale.ROOT, "max |P/P_HR - 1| up to k_Nyq(HR)/2: SR %.1f %%, LR %.1f %%%n", 100 * worstSr, 100 * worstLr);
+        console.printf(Locale.ROOT, "max |P/P_HR - 1| up to k_Nyq(HR)/2: SR %.1f %%, %sLR %.1f %%%n", 100 * worstSr,
+                shipped ? String.format(Locale.ROOT, "sr-x2 %.1f %%, ", 100 * worstX2) : "", 100 * worstLr);
         console.println("tables: " + val + "  (k, P1, P2, P12, r, Nmodes, T per bin)");
     }
 

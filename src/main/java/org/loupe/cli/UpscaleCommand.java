@@ -41,8 +41,11 @@ import org.loupe.tiles.PairFields;
 @Command(name = "upscale", description = "Upscale LR snapshots to HR with a trained generator (periodic tiling and stitching).")
 final class UpscaleCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "Model file from `loupe train` (model.zip).")
-    Path modelPath;
+    @Option(names = "--model", required = true, paramLabel = "MODEL",
+            description = "Model file from `loupe train` (model.zip), or a shipped model: sr-x2 (32^3 -> 64^3), sr-x4 (16^3 -> 64^3).")
+    String modelName;
+
+    private Path modelPath;
 
     @Option(names = "--input", paramLabel = "LR", description = "LR snapshot (repeat for several).")
     List<Path> inputs;
@@ -86,6 +89,7 @@ final class UpscaleCommand implements Callable<Integer> {
         } else if (inputs == null || inputs.isEmpty()) {
             throw new org.loupe.ConfigException("upscale needs --input LR (repeatable) or --manifest FILE --index I");
         }
+        modelPath = org.loupe.model.ShippedModels.locate(modelName);
         ModelFile model = ModelFile.read(modelPath);
         String modelSha = Sha256.of(modelPath);
         int worst = 0;
@@ -140,7 +144,7 @@ final class UpscaleCommand implements Callable<Integer> {
         double mass = h.mass(1) / Math.pow(model.scale(), 3);
         Particles sr = LagrangianFields.toParticles(disp, vel, lattice, mass);
         List<SourceFile> src = new java.util.ArrayList<>(inputs);
-        src.add(new SourceFile(modelPath.toString(), modelSha));
+        src.add(new SourceFile(modelPath.equals(Path.of(modelName)) ? modelPath.toString() : "shipped:" + modelName, modelSha));
         Provenance prov = new Provenance("upscale", src, Map.of("cropCells", cropCells, "haloCells", model.haloCells(),
                 "scale", model.scale(), "batch", batch, "memoryMb", memoryMb, "noiseChannels", model.noiseChannels()),
                 model.noiseChannels() > 0 ? seed : null, Backend.describe());

@@ -1,0 +1,52 @@
+package org.loupe.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+import org.loupe.ConfigException;
+import org.loupe.LoupeException;
+
+/**
+ * The models shipped in the repository's {@code models/} folder and packed into the jar
+ * ({@code sr-x2}: 32³ → 64³ particles, {@code sr-x4}: 16³ → 64³, both 64 Mpc/h at z = 0), so
+ * {@code --model sr-x2} works from anywhere. A value that names an existing file is that file.
+ */
+public final class ShippedModels {
+
+    /** Names of the shipped models, in the order the README lists them. */
+    public static final List<String> NAMES = List.of("sr-x2", "sr-x4");
+
+    private ShippedModels() {
+    }
+
+    /**
+     * The model file {@code nameOrPath} stands for: an existing path as is, else a shipped model
+     * copied out of the jar to a temporary file (removed when the JVM exits).
+     */
+    public static Path locate(String nameOrPath) {
+        Path p = Path.of(nameOrPath);
+        if (Files.isRegularFile(p)) {
+            return p;
+        }
+        if (!NAMES.contains(nameOrPath)) {
+            throw new ConfigException(nameOrPath + ": no such model file, and not a shipped model name (shipped: "
+                    + String.join(", ", NAMES) + "); train one with `loupe train` and pass its model.zip");
+        }
+        try (InputStream in = ShippedModels.class.getResourceAsStream("/org/loupe/models/" + nameOrPath + ".zip")) {
+            if (in == null) {
+                throw new ConfigException(nameOrPath + ": this build carries no shipped model of that name (models/"
+                        + nameOrPath + ".zip was missing when the jar was built)");
+            }
+            Path tmp = Files.createTempFile("loupe-" + nameOrPath + "-", ".zip");
+            tmp.toFile().deleteOnExit();
+            Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+            return tmp;
+        } catch (IOException e) {
+            throw new LoupeException(nameOrPath + ": cannot unpack the shipped model: " + e.getMessage(), e);
+        }
+    }
+}
