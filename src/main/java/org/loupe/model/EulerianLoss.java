@@ -16,7 +16,9 @@ import org.nd4j.linalg.lossfunctions.ILossFunction;
  * site (central differences in lattice units). The second paints the displaced particles of the
  * output and of the target with CIC on the tile's own grid ({@link TileCic}, one particle per
  * cell on average) and compares the densities cell by cell: the density the SR particles
- * actually make, with its exact adjoint as gradient.
+ * actually make, with its exact adjoint as gradient. A third, λ_P·m, compares the shell-averaged
+ * power of those two densities ({@link org.loupe.mesh.TileSpectrum}), asking for the right
+ * amount of small-scale structure rather than its conditional mean.
  *
  * <p>The generator's adversarial step adds the critic's gradient through
  * {@link #setExtraGradient}: DL4J M2.1 has no way to inject an external error into a
@@ -48,6 +50,11 @@ public class EulerianLoss implements ILossFunction {
     /** Lattice cells per unit of the (normalised) displacement channels, for painting. */
     @JsonProperty
     public double cellsPerUnit;
+    /** λ_P of the spectral term: mean over shells of (ln P_out − ln P_target)² of the tiles' CIC densities. */
+    @JsonProperty
+    public double spectralWeight;
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    private transient org.loupe.mesh.TileSpectrum spectrum;
     /** dL_adv/d(output), [rows, C], added to the next gradient only; never saved. */
     @com.fasterxml.jackson.annotation.JsonIgnore
     private transient INDArray extraGradient;
@@ -68,6 +75,13 @@ public class EulerianLoss implements ILossFunction {
      * @param cellsPerUnit lattice cells per unit of the displacement channels
      */
     public EulerianLoss(int side, double weight, boolean l1, double densityWeight, double cellsPerUnit) {
+        this(side, weight, l1, densityWeight, 0, cellsPerUnit);
+    }
+
+    /** As above, with λ_P of the spectral term ({@link org.loupe.mesh.TileSpectrum}). */
+    public EulerianLoss(int side, double weight, boolean l1, double densityWeight, double spectralWeight,
+                        double cellsPerUnit) {
+        this.spectralWeight = spectralWeight;
         this.side = side;
         this.weight = weight;
         this.l1 = l1;
@@ -93,7 +107,7 @@ public class EulerianLoss implements ILossFunction {
         int c = (int) labels.size(1);
         int rows = (int) labels.size(0);
         double[] div = divergence(e, rows, c);
-        double[] drho = densityDifference(labels, preOutput, activationFn, rows, c);
+        double[] painted = paintedTerms(labels, preOutput, activationFn, rows, c, null);
         double[] score = new double[rows];
         for (int r = 0; r < rows; r++) {
             double base = 0;
@@ -101,7 +115,7 @@ public class EulerianLoss implements ILossFunction {
                 double v = e[r * c + k];
                 base += l1 ? Math.abs(v) : v * v;
             }
-            score[r] = base / c + weight * div[r] * div[r] + densityWeight * drho[r] * drho[r];
+            score[r] = base / c + weight * div[r] * div[r] + painted[r];
         }
         return Nd4j.create(score, new long[] {rows, 1}, 'c').castTo(preOutput.dataType());
     }
@@ -139,18 +153,7 @@ public class EulerianLoss implements ILossFunction {
                 }
             }
         }
-        if (densityWeight != 0 && c >= 3) {
-            double[] out = output(preOutput, activationFn);
-            double[] drho = densityDifference(labels, preOutput, activationFn, rows, c);
-            int cells = o * o * o;
-            double[] dLdRho = new double[cells];
-            for (int first = 0; first + cells <= rows; first += cells) {
-                for (int i = 0; i < cells; i++) {
-                    dLdRho[i] = 2 * densityWeight * drho[first + i];
-                }
-                org.loupe.mesh.TileCic.adjoint(out, first, c, o, cellsPerUnit, dLdRho, grad);
-            }
-        }
+        paintedTerms(labels, preOutput, activationFn, rows, c, grad);
         if (extraGradient != null) {
             double[] extra = extraGradient.castTo(DataType.DOUBLE).dup('c').data().asDouble();
             if (extra.length != grad.length) {
@@ -174,7 +177,7 @@ public class EulerianLoss implements ILossFunction {
 
     @Override
     public String name() {
-        return "EulerianLoss(" + (l1 ? "L1" : "MSE") + " + " + weight + " div^2 + " + densityWeight + " CIC density^2)";
+        return "EulerianLoss(" + (l1 ? "L1" : "MSE") + " + " + weight + " div^2 + " + densityWeight + " CIC density^2 + " + spectralWeight + " spectral)";
     }
 
     /** output − labels as a flat [rows, C] array (double: the sums run over many voxels). */
@@ -187,25 +190,51 @@ public class EulerianLoss implements ILossFunction {
         return activationFn.getActivation(preOutput.dup(), false).castTo(DataType.DOUBLE).dup('c').data().asDouble();
     }
 
-    /** ρ_out − ρ_target per cell (row order), each example's tile painted on its own; zeros when off. */
-    private double[] densityDifference(INDArray labels, INDArray preOutput, IActivation activationFn, int rows, int c) {
-        double[] d = new double[rows];
-        if (densityWeight == 0 || c < 3) {
-            return d;
+    /**
+     * The terms that paint the particles (CIC density, spectral): per row, λ_ρ·(ρ_out − ρ_target)²
+     * of its cell plus λ_P·m/1 of its tile spread evenly over the tile's rows (so the tile sums
+     * to λ_P·o³·m, on the footing of the per-element losses). Adds their gradient to {@code grad}
+     * when it is not null. Zeros when both are off.
+     */
+    private double[] paintedTerms(INDArray labels, INDArray preOutput, IActivation activationFn, int rows, int c,
+                                  double[] grad) {
+        double[] score = new double[rows];
+        if ((densityWeight == 0 && spectralWeight == 0) || c < 3) {
+            return score;
         }
         double[] out = output(preOutput, activationFn);
         double[] tgt = labels.castTo(DataType.DOUBLE).dup('c').data().asDouble();
         int cells = side * side * side;
         double[] a = new double[cells];
         double[] b = new double[cells];
+        double[] dLdRho = new double[cells];
         for (int first = 0; first + cells <= rows; first += cells) {
             org.loupe.mesh.TileCic.paint(out, first, c, side, cellsPerUnit, a);
             org.loupe.mesh.TileCic.paint(tgt, first, c, side, cellsPerUnit, b);
+            java.util.Arrays.fill(dLdRho, 0);
             for (int i = 0; i < cells; i++) {
-                d[first + i] = a[i] - b[i];
+                double d = a[i] - b[i];
+                score[first + i] = densityWeight * d * d;
+                dLdRho[i] = 2 * densityWeight * d;
+            }
+            if (spectralWeight != 0) {
+                double m = spectrum().mismatch(a, b, grad == null ? null : dLdRho, spectralWeight * cells);
+                for (int i = 0; i < cells; i++) {
+                    score[first + i] += spectralWeight * m;
+                }
+            }
+            if (grad != null) {
+                org.loupe.mesh.TileCic.adjoint(out, first, c, side, cellsPerUnit, dLdRho, grad);
             }
         }
-        return d;
+        return score;
+    }
+
+    private org.loupe.mesh.TileSpectrum spectrum() {
+        if (spectrum == null) {
+            spectrum = new org.loupe.mesh.TileSpectrum(side, new org.loupe.mesh.JTransformsFft3d(1));
+        }
+        return spectrum;
     }
 
     /** (∇·e) at interior sites (0 elsewhere), one value per row. */
@@ -234,11 +263,11 @@ public class EulerianLoss implements ILossFunction {
     @Override
     public boolean equals(Object o) {
         return o instanceof EulerianLoss l && l.side == side && l.weight == weight && l.l1 == l1
-                && l.densityWeight == densityWeight && l.cellsPerUnit == cellsPerUnit;
+                && l.densityWeight == densityWeight && l.cellsPerUnit == cellsPerUnit && l.spectralWeight == spectralWeight;
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(side, weight, l1, densityWeight, cellsPerUnit);
+        return java.util.Objects.hash(side, weight, l1, densityWeight, cellsPerUnit, spectralWeight);
     }
 }

@@ -73,11 +73,11 @@ public final class GeneratorFactory {
         b.addVertex("sum", new ElementWiseVertex(ElementWiseVertex.Op.Add), "proj", "tri");
         Cnn3DLossLayer.Builder lossLayer = new Cnn3DLossLayer.Builder(f).activation(Activation.IDENTITY);
         if (t.customLoss()) {
-            if (t.densityWeight() > 0 && !(cellsPerUnit > 0)) {
+            if ((t.densityWeight() > 0 || t.spectralWeight() > 0) && !(cellsPerUnit > 0)) {
                 throw new IllegalArgumentException("the density term needs the displacement scale in lattice cells");
             }
             lossLayer.lossFunction(new EulerianLoss(geo.outputSide(), t.eulerianWeight(), t.loss() == LossKind.L1,
-                    t.densityWeight(), cellsPerUnit));
+                    t.densityWeight(), t.spectralWeight(), cellsPerUnit));
         } else {
             lossLayer.lossFunction(t.loss() == LossKind.L1 ? LossFunctions.LossFunction.L1 : LossFunctions.LossFunction.MSE);
         }

@@ -16,16 +16,24 @@ import org.loupe.ConfigException;
  * @param eulerianWeight λ of the Eulerian term λ·(∇·(output − target))² added to the loss (0 = off; see {@link EulerianLoss})
  * @param densityWeight λ_ρ of the CIC density term λ_ρ·(ρ_out − ρ_target)² per HR cell (0 = off; see {@link EulerianLoss})
  * @param adversarial the conditional critic, or null for none
+ * @param spectralWeight λ_P of the spectral term: mean over shells of (ln P_out − ln P_target)² of the tiles' CIC densities (0 = off)
  */
 public record TrainSpec(int epochs, int stepsPerEpoch, int batch, double learningRate, double learningRateDecay,
                         LossKind loss, int validationTiles, long seed, double eulerianWeight, double densityWeight,
-                        AdversarialSpec adversarial) {
+                        AdversarialSpec adversarial, double spectralWeight) {
+
+    /** Without the spectral term. */
+    public TrainSpec(int epochs, int stepsPerEpoch, int batch, double learningRate, double learningRateDecay, LossKind loss,
+                     int validationTiles, long seed, double eulerianWeight, double densityWeight, AdversarialSpec adversarial) {
+        this(epochs, stepsPerEpoch, batch, learningRate, learningRateDecay, loss, validationTiles, seed, eulerianWeight,
+                densityWeight, adversarial, 0);
+    }
 
     /** Without the density term and the critic. */
     public TrainSpec(int epochs, int stepsPerEpoch, int batch, double learningRate, double learningRateDecay, LossKind loss,
                      int validationTiles, long seed, double eulerianWeight) {
         this(epochs, stepsPerEpoch, batch, learningRate, learningRateDecay, loss, validationTiles, seed, eulerianWeight, 0,
-                null);
+                null, 0);
     }
 
     /** Without the Eulerian term. */
@@ -59,6 +67,9 @@ public record TrainSpec(int epochs, int stepsPerEpoch, int batch, double learnin
         if (!(eulerianWeight >= 0) || Double.isInfinite(eulerianWeight)) {
             throw new ConfigException("train.eulerianWeight must be >= 0, got " + eulerianWeight);
         }
+        if (!(spectralWeight >= 0) || Double.isInfinite(spectralWeight)) {
+            throw new ConfigException("train.spectralWeight must be >= 0, got " + spectralWeight);
+        }
         if (!(densityWeight >= 0) || Double.isInfinite(densityWeight)) {
             throw new ConfigException("train.densityWeight must be >= 0, got " + densityWeight);
         }
@@ -78,6 +89,6 @@ public record TrainSpec(int epochs, int stepsPerEpoch, int batch, double learnin
 
     /** True when the loss needs {@link EulerianLoss} rather than DL4J's MSE/L1. */
     public boolean customLoss() {
-        return eulerianWeight > 0 || densityWeight > 0 || adversarialEnabled();
+        return eulerianWeight > 0 || densityWeight > 0 || spectralWeight > 0 || adversarialEnabled();
     }
 }
