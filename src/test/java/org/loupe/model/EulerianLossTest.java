@@ -28,49 +28,33 @@ class EulerianLossTest {
     @ParameterizedTest(name = "weight {0}")
     @ValueSource(doubles = {0.0, 0.7, 3.0})
     void gradientMatchesFiniteDifferences(double weight) {
-        int o = 4;
-        int rows = 2 * o * o * o;   // two examples
-        EulerianLoss loss = new EulerianLoss(o, weight, false);
-        INDArray labels = random(rows, 3, 1).castTo(DataType.DOUBLE);
-        INDArray pre = random(rows, 3, 2).castTo(DataType.DOUBLE);
-        INDArray grad = loss.computeGradient(labels, pre, new ActivationIdentity(), null);
-        double h = 1e-3;
-        SplittableRandom pick = new SplittableRandom(3);
-        for (int t = 0; t < 40; t++) {
-            int r = pick.nextInt(rows);
-            int c = pick.nextInt(3);
-            double x0 = pre.getDouble(r, c);
-            pre.putScalar(r, c, x0 + h);
-            double up = loss.computeScore(labels, pre, new ActivationIdentity(), null, false);
-            pre.putScalar(r, c, x0 - h);
-            double dn = loss.computeScore(labels, pre, new ActivationIdentity(), null, false);
-            pre.putScalar(r, c, x0);
-            double numeric = (up - dn) / (2 * h);
-            assertEquals(numeric, grad.getDouble(r, c), 2e-3 * Math.max(1, Math.abs(numeric)), "row " + r + " channel " + c);
-        }
+        assertGradientMatchesFiniteDifferences(new EulerianLoss(4, weight, false), 1e-3, 2e-3, 1);
     }
 
     /** With the CIC density and spectral terms the gradient still equals finite differences of the score. */
     @ParameterizedTest(name = "density weight {0}, spectral weight {1}")
     @org.junit.jupiter.params.provider.CsvSource({"0.5, 0, 1e-6, 1e-4", "2.0, 0, 1e-6, 1e-4", "0.5, 0.02, 1e-3, 3e-3"})
     void densityTermGradientMatchesFiniteDifferences(double densityWeight, double spectralWeight, double h, double tol) {
-        int o = 4;
-        int rows = 2 * o * o * o;
         // The spectral term runs float FFTs: a larger step and a looser tolerance for it.
-        EulerianLoss loss = new EulerianLoss(o, 0.3, false, densityWeight, spectralWeight, 0.7);
-        INDArray labels = random(rows, 3, 4).castTo(DataType.DOUBLE);
-        INDArray pre = random(rows, 3, 5).castTo(DataType.DOUBLE);
-        INDArray grad = loss.computeGradient(labels, pre, new ActivationIdentity(), null);
-        
-        SplittableRandom pick = new SplittableRandom(6);
+        assertGradientMatchesFiniteDifferences(new EulerianLoss(4, 0.3, false, densityWeight, spectralWeight, 0.7), h, tol, 4);
+    }
+
+    /** 40 random entries of two random 4³ examples: analytic gradient vs central differences (step h). */
+    private static void assertGradientMatchesFiniteDifferences(EulerianLoss loss, double h, double tol, long seed) {
+        int rows = 2 * loss.side * loss.side * loss.side;
+        INDArray labels = random(rows, 3, seed).castTo(DataType.DOUBLE);
+        INDArray pre = random(rows, 3, seed + 1).castTo(DataType.DOUBLE);
+        var id = new ActivationIdentity();
+        INDArray grad = loss.computeGradient(labels, pre, id, null);
+        SplittableRandom pick = new SplittableRandom(seed + 2);
         for (int t = 0; t < 40; t++) {
             int r = pick.nextInt(rows);
             int c = pick.nextInt(3);
             double x0 = pre.getDouble(r, c);
             pre.putScalar(r, c, x0 + h);
-            double up = loss.computeScore(labels, pre, new ActivationIdentity(), null, false);
+            double up = loss.computeScore(labels, pre, id, null, false);
             pre.putScalar(r, c, x0 - h);
-            double dn = loss.computeScore(labels, pre, new ActivationIdentity(), null, false);
+            double dn = loss.computeScore(labels, pre, id, null, false);
             pre.putScalar(r, c, x0);
             double numeric = (up - dn) / (2 * h);
             assertEquals(numeric, grad.getDouble(r, c), tol * Math.max(1, Math.abs(numeric)), "row " + r + " channel " + c);
