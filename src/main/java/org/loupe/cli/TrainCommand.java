@@ -93,8 +93,9 @@ final class TrainCommand implements Callable<Integer> {
         DataManifest manifest = DataManifest.read(manifestFile);
         var console = spec.commandLine().getOut();
         console.printf(Locale.ROOT, "loading pairs from %s ...%n", manifestFile);
-        List<PairFields> train = PairLoader.load(manifestFile, manifest, "train", gen.scale(), gen.velocity());
-        List<PairFields> validation = PairLoader.load(manifestFile, manifest, "validation", gen.scale(), gen.velocity());
+        var read = common.readOptions(rc);   // the config's snapshot: overrides apply to every pair
+        List<PairFields> train = PairLoader.load(manifestFile, manifest, "train", gen.scale(), gen.velocity(), read);
+        List<PairFields> validation = PairLoader.load(manifestFile, manifest, "validation", gen.scale(), gen.velocity(), read);
         AtomicFiles.writeString(dir.resolve("config.yaml"), ConfigLoader.toYaml(rc));
         Checkpoints checkpoints = new Checkpoints(dir.resolve("checkpoints"));
         if (fresh && checkpoints.exists()) {

@@ -30,6 +30,12 @@ public final class PairLoader {
     }
 
     public static List<PairFields> load(Path manifestFile, DataManifest manifest, String split, int scale, boolean velocity) {
+        return load(manifestFile, manifest, split, scale, velocity, org.loupe.snapshot.ReadOptions.defaults());
+    }
+
+    /** As above, reading every snapshot with {@code options} (the config's {@code snapshot:} overrides). */
+    public static List<PairFields> load(Path manifestFile, DataManifest manifest, String split, int scale, boolean velocity,
+                                        org.loupe.snapshot.ReadOptions options) {
         Path base = manifestFile.toAbsolutePath().getParent();
         List<PairFields> out = new ArrayList<>();
         for (DataManifest.Entry e : manifest.split(split)) {
@@ -38,8 +44,8 @@ public final class PairLoader {
                         + e.hr().particlesPerSide() + "^3, not a x" + scale + " pair; set generator.scale to "
                         + e.hr().particlesPerSide() / Math.max(1, e.lr().particlesPerSide()));
             }
-            Grid lr = field(base.resolve(e.lr().path()), e.lr().sha256(), velocity, manifestFile);
-            Grid hr = field(base.resolve(e.hr().path()), e.hr().sha256(), velocity, manifestFile);
+            Grid lr = field(base.resolve(e.lr().path()), e.lr().sha256(), velocity, manifestFile, options);
+            Grid hr = field(base.resolve(e.hr().path()), e.hr().sha256(), velocity, manifestFile, options);
             if (Math.abs(lr.boxMpcH() - hr.boxMpcH()) > 1e-6 * lr.boxMpcH()) {
                 throw new ShapeMismatchException(manifestFile + ": pair " + e.id() + " has LR box " + lr.boxMpcH()
                         + " and HR box " + hr.boxMpcH() + " Mpc/h; a pair must share its box");
@@ -55,13 +61,19 @@ public final class PairLoader {
 
     /** Lattice field (displacement, plus velocity when asked) of one snapshot, hash checked. */
     public static Grid field(Path file, String expectedSha256, boolean velocity, Path manifestFile) {
+        return field(file, expectedSha256, velocity, manifestFile, org.loupe.snapshot.ReadOptions.defaults());
+    }
+
+    /** As above with reader overrides. */
+    public static Grid field(Path file, String expectedSha256, boolean velocity, Path manifestFile,
+                             org.loupe.snapshot.ReadOptions options) {
         String sha = Sha256.of(file);
         if (expectedSha256 != null && !expectedSha256.equals(sha)) {
             throw new FormatException(file + ": sha256 " + sha + " differs from " + expectedSha256 + " in " + manifestFile
                     + "; the file changed since the manifest was made: regenerate it or fix the manifest");
         }
-        Snapshot snap = SnapshotReader.open(file);
-        return latticeField(snap.readParticles(1), snap.header().redshift(), List.of(new SourceFile(file.toString(), sha)),
+        Snapshot snap = SnapshotReader.open(file, options);
+        return latticeField(snap.readParticles(options.particleType()), snap.header().redshift(), List.of(new SourceFile(file.toString(), sha)),
                 velocity, file);
     }
 
