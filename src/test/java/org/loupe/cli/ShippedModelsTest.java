@@ -44,12 +44,12 @@ class ShippedModelsTest {
 
     /**
      * P_SR/P_HR within {@code tolerance} (the 5 % goal for sr-x2; for sr-x4 a guard just above the
-     * measured 23 %, BENCHMARKS.md) for every bin up to k_Nyq(HR)/2 and r_SR ≥ r_LR − 0.002
-     * in every bin (sr-x4 is up to 0.0013 below r_LR at k = 0.2–0.6 h/Mpc), on the held-out GADGET-4 universe.
+     * measured 13.3 %, BENCHMARKS.md) for every bin up to k_Nyq(HR)/2 and r_SR ≥ r_LR − 0.002
+     * in every bin (sr-x4 is up to 0.0005 below r_LR at k = 0.4–0.5 h/Mpc), on the held-out GADGET-4 universe.
      * sr-x4 is stochastic: upscale's default noise seed 0 makes this deterministic.
      */
     @ParameterizedTest(name = "{0} on {1}")
-    @CsvSource({"sr-x2, A_N032, 0.05", "sr-x4, A_N016, 0.25"})
+    @CsvSource({"sr-x2, A_N032, 0.05", "sr-x4, A_N016, 0.15"})
     void shippedModelsKeepTheirFidelityOnGadget4(String model, String lrRun, double tolerance) throws Exception {
         Path lr = SharedData.path("gadget4/" + lrRun + "/snapshot_004.hdf5");
         Path hr = SharedData.path("gadget4/A_N064/snapshot_004.hdf5");
