@@ -106,8 +106,8 @@ final class DemoCommand implements Callable<Integer> {
         if (code != 0 && code != 6) {
             throw new LoupeException("demo step `loupe validate` failed with exit code " + code);
         }
-        console.println("validation report (" + (code == 0 ? "all checks pass" : "some checks fail, see the report") + "): "
-                + report.resolve("report.html"));
+        console.println("validation report of " + (useShipped ? "sr-x2" : "the model just trained") + " ("
+                + (code == 0 ? "all checks pass" : "some checks fail, see the report") + "): " + report.resolve("report.html"));
         return 0;
     }
 

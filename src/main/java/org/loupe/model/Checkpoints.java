@@ -49,7 +49,10 @@ public final class Checkpoints {
         try {
             Files.createDirectories(dir);
             Path file = dir.resolve(String.format(Locale.ROOT, "step-%08d.zip", state.step()));
-            if (critic != null) {
+            if (critic == null) {
+                // No stale critic of an earlier run may sit beside this checkpoint.
+                Files.deleteIfExists(criticOf(file));
+            } else {
                 Path cfile = criticOf(file);
                 Path ctmp = dir.resolve("." + cfile.getFileName() + ".tmp");
                 ModelSerializer.writeModel(critic, ctmp.toFile(), true);
@@ -112,8 +115,8 @@ public final class Checkpoints {
         try {
             return ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
         } catch (IOException | RuntimeException e) {
-            throw new FormatException(file + ": unreadable critic checkpoint (" + e.getMessage() + "); delete " + dir
-                    + " to start over", e);
+            throw new FormatException(file + ": unreadable critic checkpoint (" + e.getMessage() + "); delete it to resume"
+                    + " with a fresh critic", e);
         }
     }
 

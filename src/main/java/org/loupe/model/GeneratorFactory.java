@@ -15,7 +15,6 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.impl.ActivationLReLU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 import org.loupe.tiles.GeneratorGeometry;
 
@@ -71,16 +70,8 @@ public final class GeneratorFactory {
         proj.setWeightInitFn(new org.deeplearning4j.nn.weights.WeightInitConstant(0.0));
         b.addLayer("proj", proj, prev);
         b.addVertex("sum", new ElementWiseVertex(ElementWiseVertex.Op.Add), "proj", "tri");
-        Cnn3DLossLayer.Builder lossLayer = new Cnn3DLossLayer.Builder(f).activation(Activation.IDENTITY);
-        if (t.customLoss()) {
-            if ((t.densityWeight() > 0 || t.spectralWeight() > 0) && !(cellsPerUnit > 0)) {
-                throw new IllegalArgumentException("the density term needs the displacement scale in lattice cells");
-            }
-            lossLayer.lossFunction(new EulerianLoss(geo.outputSide(), t.eulerianWeight(), t.loss() == LossKind.L1,
-                    t.densityWeight(), t.spectralWeight(), cellsPerUnit));
-        } else {
-            lossLayer.lossFunction(t.loss() == LossKind.L1 ? LossFunctions.LossFunction.L1 : LossFunctions.LossFunction.MSE);
-        }
+        Cnn3DLossLayer.Builder lossLayer = new Cnn3DLossLayer.Builder(f).activation(Activation.IDENTITY)
+                .lossFunction(loss(t, geo.outputSide(), cellsPerUnit));
         b.addLayer("out", lossLayer.build(), "sum");
         b.setOutputs("out");
         int in = geo.inputSide();
@@ -90,6 +81,32 @@ public final class GeneratorFactory {
         ComputationGraph graph = new ComputationGraph(b.build());
         graph.init();
         return graph;
+    }
+
+    /**
+     * D(output − target) for {@code t}: DL4J's MSE/L1, or {@link EulerianLoss} when a divergence,
+     * density or spectral term or the critic is on.
+     */
+    public static org.nd4j.linalg.lossfunctions.ILossFunction loss(TrainSpec t, int outputSide, double cellsPerUnit) {
+        if (!t.customLoss()) {
+            return t.loss() == LossKind.L1 ? new org.nd4j.linalg.lossfunctions.impl.LossL1()
+                    : new org.nd4j.linalg.lossfunctions.impl.LossMSE();
+        }
+        if ((t.densityWeight() > 0 || t.spectralWeight() > 0) && !(cellsPerUnit > 0)) {
+            throw new org.loupe.ConfigException("train.densityWeight / spectralWeight need HR training pairs (the displacement"
+                    + " scale in lattice cells)");
+        }
+        return new EulerianLoss(outputSide, t.eulerianWeight(), t.loss() == LossKind.L1, t.densityWeight(), t.spectralWeight(),
+                cellsPerUnit);
+    }
+
+    /**
+     * Puts the loss of {@code t} into a restored graph, so a resumed run follows the config's loss
+     * settings (e.g. a critic switched on after supervised epochs trained with plain MSE).
+     */
+    public static void setLoss(ComputationGraph graph, TrainSpec t, int outputSide, double cellsPerUnit) {
+        var layer = (Cnn3DLossLayer) graph.getLayer("out").conf().getLayer();
+        layer.setLossFn(loss(t, outputSide, cellsPerUnit));
     }
 
     private static Convolution3D conv(long nIn, long nOut, int k, Convolution3D.DataFormat f,

@@ -20,6 +20,9 @@ public final class ShippedModels {
     /** Names of the shipped models, in the order the README lists them. */
     public static final List<String> NAMES = List.of("sr-x2", "sr-x4");
 
+    /** One extracted copy per name and JVM. */
+    private static final java.util.Map<String, Path> EXTRACTED = new java.util.concurrent.ConcurrentHashMap<>();
+
     private ShippedModels() {
     }
 
@@ -36,6 +39,10 @@ public final class ShippedModels {
             throw new ConfigException(nameOrPath + ": no such model file, and not a shipped model name (shipped: "
                     + String.join(", ", NAMES) + "); train one with `loupe train` and pass its model.zip");
         }
+        Path cached = EXTRACTED.get(nameOrPath);
+        if (cached != null && Files.isRegularFile(cached)) {
+            return cached;
+        }
         try (InputStream in = ShippedModels.class.getResourceAsStream("/org/loupe/models/" + nameOrPath + ".zip")) {
             if (in == null) {
                 throw new ConfigException(nameOrPath + ": this build carries no shipped model of that name (models/"
@@ -44,6 +51,7 @@ public final class ShippedModels {
             Path tmp = Files.createTempFile("loupe-" + nameOrPath + "-", ".zip");
             tmp.toFile().deleteOnExit();
             Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+            EXTRACTED.put(nameOrPath, tmp);
             return tmp;
         } catch (IOException e) {
             throw new LoupeException(nameOrPath + ": cannot unpack the shipped model: " + e.getMessage(), e);

@@ -68,8 +68,8 @@ public final class Trainer {
         this.trainPairs = trainPairs;
         this.validationPairs = validationPairs.isEmpty() ? trainPairs : validationPairs;
         this.geometry = new GeneratorGeometry(generator.scale(), tiles.cropCells(), tiles.haloCells());
-        PairFields first = trainPairs.get(0);
-        this.cellsPerUnit = first.hr() == null ? 0 : first.norm().displacementMpcH() / first.hr().cellSizeMpcH();
+        boolean paints = train.densityWeight() > 0 || train.spectralWeight() > 0 || train.adversarialEnabled();
+        this.cellsPerUnit = paints ? cellsPerUnit(trainPairs) : 0;
         if (tiles.velocity() != generator.velocity()) {
             throw new ConfigException("tiles.velocity and generator.velocity must agree");
         }
@@ -90,6 +90,7 @@ public final class Trainer {
         if (resumed) {
             graph = checkpoints.restoreGraph();
             state = checkpoints.restoreState();
+            GeneratorFactory.setLoss(graph, train, geometry.outputSide(), cellsPerUnit);
         } else {
             graph = GeneratorFactory.build(generator, geometry, train, cellsPerUnit);
             state = new TrainState(0, 0, train.learningRate());
@@ -97,6 +98,11 @@ public final class Trainer {
         }
         if (train.adversarialEnabled()) {
             var net = resumed ? checkpoints.restoreCritic() : null;
+            if (net != null && net.getLayer(0).getParam("W").size(0) != train.adversarial().width()) {
+                throw new ConfigException(checkpoints.latest() + ": its critic has width " + net.getLayer(0).getParam("W").size(0)
+                        + ", train.adversarial.width is " + train.adversarial().width() + "; restore the width or delete the"
+                        + " .critic.zip beside it to start a fresh critic");
+            }
             critic = net != null ? new Critic(net, train.adversarial(), generator.channels(), geometry.outputSide(), cellsPerUnit)
                     : new Critic(train.adversarial(), generator.channels(), geometry.outputSide(), cellsPerUnit, train.seed());
         }
@@ -162,6 +168,28 @@ public final class Trainer {
             }
         }
         return graph;
+    }
+
+    /**
+     * HR lattice cells per unit of the normalised displacement: the same for every pair, or the
+     * CIC terms would paint some pairs at the wrong scale.
+     */
+    private static double cellsPerUnit(List<PairFields> pairs) {
+        double first = Double.NaN;
+        for (PairFields p : pairs) {
+            if (p.hr() == null) {
+                return 0;
+            }
+            double c = p.norm().displacementMpcH() / p.hr().cellSizeMpcH();
+            if (Double.isNaN(first)) {
+                first = c;
+            } else if (Math.abs(c - first) > 1e-6 * first) {
+                throw new ConfigException("pair " + p.id() + " has " + c + " HR cells per normalised displacement unit, pair "
+                        + pairs.get(0).id() + " has " + first + " (different box, resolution or redshift); the density,"
+                        + " spectral and critic terms need one scale: train on pairs of one box, resolution and redshift");
+            }
+        }
+        return first;
     }
 
     private org.deeplearning4j.nn.multilayer.MultiLayerNetwork criticNet() {

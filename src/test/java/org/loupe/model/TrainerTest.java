@@ -112,6 +112,39 @@ class TrainerTest {
         assertEquals(withoutTimings(curve), withoutTimings(Files.readAllLines(dir.resolve("b.csv"))));
     }
 
+    /** Supervised epochs first, then the critic switched on in the config: the run resumes with it. */
+    @Test
+    void aSupervisedCheckpointResumesWithTheCriticSwitchedOn() throws Exception {
+        List<PairFields> pairs = List.of(pair(1));
+        GeneratorSpec gs = new GeneratorSpec(2, 4, false);
+        Checkpoints ck = new Checkpoints(dir.resolve("switch"));
+        new Trainer(gs, TILES, new TrainSpec(1, 2, 2, 3e-3, 1, LossKind.MSE, 1, 7), pairs, pairs)
+                .run(ck, dir.resolve("s.csv"), () -> false, quiet());
+        assertEquals(null, ck.restoreCritic(), "no critic in a supervised run");
+        TrainSpec adv = new TrainSpec(2, 2, 2, 3e-3, 1, LossKind.MSE, 1, 7, 0, 0, new AdversarialSpec(0.1, 1, 4, 1e-3, 0.05, 1));
+        ComputationGraph g = new Trainer(gs, TILES, adv, pairs, pairs).run(ck, dir.resolve("s.csv"), () -> false, quiet());
+        assertEquals(4, ck.restoreState().step());
+        assertTrue(ck.restoreCritic() != null, "critic saved once it trained");
+        assertTrue(Files.readAllLines(dir.resolve("s.csv")).get(2).split(",", -1)[7].length() > 0, "critic gap in epoch 2");
+        assertTrue(Double.isFinite(g.score()));
+    }
+
+    /** The CIC terms need one lattice scale: pairs of different boxes are refused with both names. */
+    @Test
+    void pairsOfDifferentScalesAreRefusedForTheCicTerms() {
+        PairFields a = pair(1);
+        PairFields b0 = pair(2);
+        Grid hr = new Grid(b0.hr().size(), 3, 32, b0.hr().values(), b0.hr().info());
+        Grid lr = new Grid(b0.lr().size(), 3, 32, b0.lr().values(), b0.lr().info());
+        PairFields b = new PairFields("big-box", lr, hr, b0.norm());
+        TrainSpec dens = new TrainSpec(1, 1, 1, 3e-3, 1, LossKind.MSE, 1, 7, 0, 0.01, null);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.loupe.ConfigException.class,
+                () -> new Trainer(new GeneratorSpec(2, 4, false), TILES, dens, List.of(a, b), List.of(a)));
+        assertTrue(e.getMessage().contains("big-box") && e.getMessage().contains("p1"), e.getMessage());
+        // Plain MSE works in normalised units and takes them.
+        new Trainer(new GeneratorSpec(2, 4, false), TILES, spec(1, 1), List.of(a, b), List.of(a));
+    }
+
     /** The critic changes what the generator learns (its gradient reaches the weights). */
     @Test
     void theCriticGradientReachesTheGenerator() {
