@@ -7,8 +7,10 @@ proj + tri; MSE loss; Adam(1e-3). One step = forward + backward + Adam update.
 
 Usage: torch_generator.py C P WIDTH REPEATS [SCALE] [THREADS]
   (input side c + 2p, output side s(c + 2p) - 4(s - 1), batch 1, 3 channels)
+  LOUPE_BENCH_DEVICE=cuda runs it on the GPU (steps timed with torch.cuda.synchronize).
 Prints the per-step times, the median seconds/step and the peak RSS (ru_maxrss).
 """
+import os
 import resource
 import statistics
 import sys
@@ -46,12 +48,14 @@ def main():
     for _ in range(blocks):
         side_out = 2 * side_out - 4
 
-    net = build(channels, width, blocks)
+    device = torch.device(os.environ.get("LOUPE_BENCH_DEVICE", "cpu"))
+    sync = torch.cuda.synchronize if device.type == "cuda" else (lambda: None)
+    net = build(channels, width, blocks).to(device)
     opt = torch.optim.Adam(net.parameters(), lr=1e-3)
     loss_fn = nn.MSELoss()
-    lr = torch.randn(1, channels, side_in, side_in, side_in)
-    tri = torch.randn(1, channels, side_out, side_out, side_out)
-    target = torch.randn(1, channels, side_out, side_out, side_out)
+    lr = torch.randn(1, channels, side_in, side_in, side_in, device=device)
+    tri = torch.randn(1, channels, side_out, side_out, side_out, device=device)
+    target = torch.randn(1, channels, side_out, side_out, side_out, device=device)
 
     def step():
         opt.zero_grad(set_to_none=True)
@@ -61,14 +65,16 @@ def main():
         opt.step()
         return loss.item()
 
-    print(f"torch {torch.__version__} threads={torch.get_num_threads()} "
+    print(f"torch {torch.__version__} device={device} threads={torch.get_num_threads()} "
           f"input {side_in}^3 -> output {side_out}^3 width {width}", flush=True)
-    for _ in range(2):
+    for _ in range(3):
         step()
+    sync()
     times = []
     for i in range(repeats):
         t0 = time.perf_counter()
         loss = step()
+        sync()
         dt = time.perf_counter() - t0
         times.append(dt)
         print(f"step {i}: {dt:.4f} s (loss {loss:.4f})", flush=True)
