@@ -72,7 +72,7 @@ final class InfoCommand implements Callable<Integer> {
         if (h.count(t) > 0) {
             ParticleLoad load = snap.load(t);
             wrapped = load.wrappedCount();
-            Lattice lattice = Lattice.detect(load.particles());
+            Lattice lattice = Lattice.detect(load.particles(), opts.latticeOffsetCells());
             if (lattice != null) {
                 Map<String, Object> l = new LinkedHashMap<>();
                 l.put("sitesPerSide", lattice.sitesPerSide());

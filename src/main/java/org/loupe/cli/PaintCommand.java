@@ -93,7 +93,7 @@ final class PaintCommand implements Callable<Integer> {
                 g = MassAssignment.densityContrast(p, ps.grid(), ps.window(), 0.0, threads, z, sources);
             }
         } else {
-            Lattice lattice = Lattice.detect(p);
+            Lattice lattice = Lattice.detect(p, common.readOptions(rc).latticeOffsetCells());
             if (lattice == null) {
                 throw new ConfigException(snapshot + ": particle IDs do not fill an N^3 lattice, so no "
                         + ps.field().name().toLowerCase(Locale.ROOT) + " field can be made; paint the density instead");

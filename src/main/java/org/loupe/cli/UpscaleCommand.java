@@ -111,11 +111,13 @@ final class UpscaleCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             throw new LoupeException(target + ": cannot create the output folder: " + e.getMessage(), e);
         }
-        Snapshot snap = SnapshotReader.open(input, common.readOptions(common.runConfig()));
+        var read = common.readOptions(common.runConfig());
+        Snapshot snap = SnapshotReader.open(input, read);
         SnapshotHeader h = snap.header();
         // Read and hash the input once: displacement and velocity come from the same particles.
         List<SourceFile> inputs = Sha256.sources(h.files());
-        Grid both = PairLoader.latticeField(snap.readParticles(), h.redshift(), inputs, true, input);
+        Grid both = PairLoader.latticeField(snap.readParticles(read.particleType()), h.redshift(), inputs, true, input,
+                read.latticeOffsetCells());
         Grid lr = model.velocity() ? both : sub(both, 0);
         Cosmology c = new Cosmology(h.omegaM(), h.omegaLambda(), 0.0, h.hubble(), 0.8, 0.96, 0);
         Normalization norm = Normalization.of(c, h.redshift());

@@ -55,6 +55,14 @@ public record Lattice(int sitesPerSide, long firstId, double offsetCells, Box bo
      * when the particles do not form a full lattice.
      */
     public static Lattice detect(Particles particles) {
+        return detect(particles, Double.NaN);
+    }
+
+    /**
+     * As {@link #detect(Particles)}, with the site offset given ({@code offsetCells} 0 or ½) instead
+     * of detected when it is not NaN (config key {@code snapshot.latticeOffset}).
+     */
+    public static Lattice detect(Particles particles, double offsetCells) {
         long[] ids = particles.ids();
         int n = particles.count();
         if (ids == null || n == 0) {
@@ -72,6 +80,9 @@ public record Lattice(int sitesPerSide, long firstId, double offsetCells, Box bo
         }
         if (max - min != n - 1) {
             return null;
+        }
+        if (!Double.isNaN(offsetCells)) {
+            return new Lattice(side, min, offsetCells, particles.box());
         }
         Lattice corner = new Lattice(side, min, 0.0, particles.box());
         Lattice centre = new Lattice(side, min, 0.5, particles.box());

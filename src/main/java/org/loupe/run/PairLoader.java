@@ -73,8 +73,8 @@ public final class PairLoader {
                     + "; the file changed since the manifest was made: regenerate it or fix the manifest");
         }
         Snapshot snap = SnapshotReader.open(file, options);
-        return latticeField(snap.readParticles(options.particleType()), snap.header().redshift(), List.of(new SourceFile(file.toString(), sha)),
-                velocity, file);
+        return latticeField(snap.readParticles(options.particleType()), snap.header().redshift(),
+                List.of(new SourceFile(file.toString(), sha)), velocity, file, options.latticeOffsetCells());
     }
 
     /**
@@ -82,7 +82,13 @@ public final class PairLoader {
      * (channels 3–5) when asked.
      */
     public static Grid latticeField(Particles p, double z, List<SourceFile> src, boolean velocity, Path file) {
-        Lattice lattice = Lattice.detect(p);
+        return latticeField(p, z, src, velocity, file, Double.NaN);
+    }
+
+    /** As above with the lattice site offset given (0 or ½ cell) or NaN to detect it. */
+    public static Grid latticeField(Particles p, double z, List<SourceFile> src, boolean velocity, Path file,
+                                    double latticeOffsetCells) {
+        Lattice lattice = Lattice.detect(p, latticeOffsetCells);
         if (lattice == null) {
             throw new FormatException(file + ": particle IDs do not fill an N^3 lattice, so no lattice field can be made");
         }

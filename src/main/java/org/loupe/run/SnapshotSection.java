@@ -9,12 +9,28 @@ import org.loupe.snapshot.VelocityConvention;
  * @param particleType PartTypeN to read (default 1)
  * @param lengthUnitCm stored length unit in cm (kpc/h = 3.085678e21, Mpc/h = 3.085678e24); omit to detect
  * @param velocityConvention "gadget" (u = v/√a) or "peculiar"; omit to detect
+ * @param latticeOffset "corner" (sites at i·L/N), "centre" (at (i + ½)·L/N) or "auto"; omit to detect
  */
-public record SnapshotSection(Integer particleType, Double lengthUnitCm, String velocityConvention) {
+public record SnapshotSection(Integer particleType, Double lengthUnitCm, String velocityConvention, String latticeOffset) {
 
     public ReadOptions toReadOptions() {
         return new ReadOptions(particleType == null ? 1 : particleType,
                 lengthUnitCm == null ? Double.NaN : lengthUnitCm,
-                velocityConvention == null ? null : VelocityConvention.parse(velocityConvention), true);
+                velocityConvention == null ? null : VelocityConvention.parse(velocityConvention), true,
+                latticeOffsetCells(latticeOffset));
+    }
+
+    /** NaN (detect), 0 or 0.5 for the config's word. */
+    static double latticeOffsetCells(String word) {
+        if (word == null) {
+            return Double.NaN;
+        }
+        return switch (word.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "auto" -> Double.NaN;
+            case "corner" -> 0.0;
+            case "centre", "center" -> 0.5;
+            default -> throw new org.loupe.ConfigException("snapshot.latticeOffset must be corner, centre or auto, got '"
+                    + word + "'");
+        };
     }
 }

@@ -49,6 +49,26 @@ class PairLoaderTest {
         assertTrue(e.getMessage().contains("lr.hdf5") && e.getMessage().contains("type 2"), e.getMessage());
     }
 
+    /** snapshot.latticeOffset overrides the detected site offset: forcing "centre" on a corner lattice shifts Ψ by −½ cell. */
+    @Test
+    void aGivenLatticeOffsetOverridesDetection() {
+        Path file = manifest();
+        DataManifest m = DataManifest.read(file);
+        var detected = PairLoader.load(file, m, "train", 2, false, ReadOptions.defaults()).get(0).lr();
+        var forced = PairLoader.load(file, m, "train", 2, false,
+                new SnapshotSection(null, null, null, "centre").toReadOptions()).get(0).lr();
+        double cell = 32.0 / 4;
+        double sum = 0;
+        for (int i = 0; i < detected.values().length; i++) {
+            sum += forced.values()[i] - detected.values()[i];
+        }
+        assertEquals(-0.5 * cell, sum / detected.values().length, 1e-4, "every component moves by half a cell");
+        assertEquals(0.0, SnapshotSection.latticeOffsetCells("corner"));
+        assertTrue(Double.isNaN(SnapshotSection.latticeOffsetCells("auto")));
+        var e = assertThrows(org.loupe.ConfigException.class, () -> SnapshotSection.latticeOffsetCells("middle"));
+        assertTrue(e.getMessage().contains("corner, centre or auto"), e.getMessage());
+    }
+
     @Test
     void aChangedSnapshotIsRefusedByItsHash() throws Exception {
         Path file = manifest();
