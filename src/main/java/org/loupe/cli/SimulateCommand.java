@@ -73,7 +73,7 @@ final class SimulateCommand implements Callable<Integer> {
         ProgressBar bar = ProgressBar.stderr();
         var console = spec.commandLine().getOut();
         if (ics != null) {
-            return fromInitialConditions(sim, dir, fft, threads, bar, console);
+            return fromInitialConditions(sim, dir, fft, threads, bar, console, common.readOptions(rc));
         }
         PairGenerator gen = new PairGenerator(sim, fft, threads, common.config.toAbsolutePath().getParent());
         List<DataManifest.Entry> entries = new ArrayList<>();
@@ -114,17 +114,17 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     private int fromInitialConditions(SimSpec sim, Path dir, Fft3d fft, int threads, ProgressBar bar,
-                                      java.io.PrintWriter console) {
-        Snapshot snap = SnapshotReader.open(ics, common.readOptions(common.runConfig()));
+                                      java.io.PrintWriter console, org.loupe.snapshot.ReadOptions read) {
+        Snapshot snap = SnapshotReader.open(ics, read);
         var h = snap.header();
         if (Double.isNaN(h.omegaM()) || Double.isNaN(h.omegaLambda())) {
             throw new LoupeException(ics + ": the header gives no Omega0/OmegaLambda; cannot integrate it");
         }
-        Particles p = snap.readParticles(1);
+        Particles p = snap.readParticles(read.particleType());
         if (p.velocitiesKmS() == null) {
             throw new LoupeException(ics + ": no velocities; ICs need them");
         }
-        Lattice lattice = Lattice.detect(p);
+        Lattice lattice = Lattice.detect(p, read.latticeOffsetCells());
         int n = lattice != null ? lattice.sitesPerSide() : (int) Math.round(Math.cbrt(p.count()));
         Cosmology c = new Cosmology(h.omegaM(), h.omegaLambda(), sim.cosmology().omegaB(),
                 Double.isNaN(h.hubble()) ? sim.cosmology().h() : h.hubble(), sim.cosmology().sigma8(), sim.cosmology().ns(), 0);

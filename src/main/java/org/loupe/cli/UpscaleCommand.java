@@ -28,6 +28,7 @@ import org.loupe.run.PairLoader;
 import org.loupe.run.ProgressBar;
 import org.loupe.run.Provenance;
 import org.loupe.run.Sha256;
+import org.loupe.snapshot.ReadOptions;
 import org.loupe.snapshot.Snapshot;
 import org.loupe.snapshot.SnapshotHeader;
 import org.loupe.snapshot.SnapshotMeta;
@@ -92,11 +93,12 @@ final class UpscaleCommand implements Callable<Integer> {
         modelPath = org.loupe.model.ShippedModels.locate(modelName);
         ModelFile model = ModelFile.read(modelPath);
         String modelSha = Sha256.of(modelPath);
+        ReadOptions read = common.readOptions(common.runConfig());   // the config is read once for all inputs
         int worst = 0;
         for (Path input : inputs) {
             Path target = inputs.size() == 1 ? out : out.resolve(input.getFileName().toString().replaceFirst("(\\.hdf5)?$", "_sr.hdf5"));
             try {
-                upscaleOne(model, modelSha, input, target);
+                upscaleOne(model, modelSha, input, target, read);
             } catch (LoupeException e) {
                 spec.commandLine().getErr().println("loupe: error: " + e.getMessage());
                 worst = Math.max(worst, e.exitCode());
@@ -105,13 +107,13 @@ final class UpscaleCommand implements Callable<Integer> {
         return worst;
     }
 
-    private void upscaleOne(ModelFile model, String modelSha, Path input, Path target) throws LoupeException {
+    private void upscaleOne(ModelFile model, String modelSha, Path input, Path target, ReadOptions read)
+            throws LoupeException {
         try {
             Files.createDirectories(target.toAbsolutePath().getParent());
         } catch (java.io.IOException e) {
             throw new LoupeException(target + ": cannot create the output folder: " + e.getMessage(), e);
         }
-        var read = common.readOptions(common.runConfig());
         Snapshot snap = SnapshotReader.open(input, read);
         SnapshotHeader h = snap.header();
         // Read and hash the input once: displacement and velocity come from the same particles.

@@ -69,18 +69,19 @@ final class ValidateCommand implements Callable<Integer> {
         RunConfig rc = common.runConfig();
         ValidationSpec vs = rc.validate() != null ? rc.validate() : ValidationSpec.defaults();
         int threads = common.threads(rc);
-        Snapshot sLr = SnapshotReader.open(lr);
-        Snapshot sSr = SnapshotReader.open(sr);
-        Snapshot sHr = hr == null ? null : SnapshotReader.open(hr);
+        var read = common.readOptions(rc);   // the config's snapshot: overrides, as every other command
+        Snapshot sLr = SnapshotReader.open(lr, read);
+        Snapshot sSr = SnapshotReader.open(sr, read);
+        Snapshot sHr = hr == null ? null : SnapshotReader.open(hr, read);
         for (Snapshot s : hr == null ? List.of(sLr) : List.of(sLr, sHr)) {
             if (Math.abs(s.header().boxMpcH() - sSr.header().boxMpcH()) > 1e-6 * sSr.header().boxMpcH()) {
                 throw new ShapeMismatchException(s.header().files().get(0) + " (box " + s.header().boxMpcH() + " Mpc/h) and " + sr
                         + " (box " + sSr.header().boxMpcH() + " Mpc/h) are not the same box; validate compares one universe");
             }
         }
-        Particles pLr = sLr.readParticles(1);
-        Particles pSr = sSr.readParticles(1);
-        Particles pHr = sHr == null ? null : sHr.readParticles(1);
+        Particles pLr = sLr.readParticles(read.particleType());
+        Particles pSr = sSr.readParticles(read.particleType());
+        Particles pHr = sHr == null ? null : sHr.readParticles(read.particleType());
         int lrSide = (int) Math.round(Math.cbrt(pLr.count()));
         int srSide = (int) Math.round(Math.cbrt(pSr.count()));
         int mesh = grid != null ? grid : 2 * srSide;
@@ -97,8 +98,8 @@ final class ValidateCommand implements Callable<Integer> {
         Integer tile = tileCells != null ? tileCells : tileFromProvenance(sr);
         if (pHr != null && tile != null && pHr.count() == pSr.count()) {
             // The particles are already in memory: no second read of either snapshot.
-            Grid a = PairLoader.latticeField(pSr, sSr.header().redshift(), List.of(), false, sr);
-            Grid b = PairLoader.latticeField(pHr, sHr.header().redshift(), List.of(), false, hr);
+            Grid a = PairLoader.latticeField(pSr, sSr.header().redshift(), List.of(), false, sr, read.latticeOffsetCells());
+            Grid b = PairLoader.latticeField(pHr, sHr.header().redshift(), List.of(), false, hr, read.latticeOffsetCells());
             seam = SeamMetric.of(a.values(), b.values(), a.size(), a.boxMpcH(), tile);
         }
         PowerSpectrum ps = new PowerSpectrum(PowerSpec.defaults(), new JTransformsFft3d(threads), threads);

@@ -96,23 +96,6 @@ public final class Growth {
         return interpolateDerivative(d2, d2p, lna) / interpolate(d2, d2p, lna);
     }
 
-    /** d(dD₁/dlna)/dlna, needed by FastPM's kick factor. */
-    public double d1SecondDerivative(double a) {
-        double lna = check(a);
-        // From the ODE itself: exact, no numerical differentiation.
-        double friction = 2 + cosmology.dlnHdlna(a);
-        return -friction * interpolateDerivative(d1, d1p, lna) + 1.5 * cosmology.omegaMatter(a) * interpolate(d1, d1p, lna);
-    }
-
-    /** d(dD₂/dlna)/dlna from the ODE. */
-    public double d2SecondDerivative(double a) {
-        double lna = check(a);
-        double friction = 2 + cosmology.dlnHdlna(a);
-        double source = 1.5 * cosmology.omegaMatter(a);
-        double dd1 = interpolate(d1, d1p, lna);
-        return -friction * interpolateDerivative(d2, d2p, lna) + source * interpolate(d2, d2p, lna) - source * dd1 * dd1;
-    }
-
     private void store(int i, double[] y) {
         d1[i] = y[0];
         d1p[i] = y[1];

@@ -23,8 +23,4 @@ public record GridInfo(GridKind kind, Window window, boolean interlaced, double 
     public static GridInfo lattice(GridKind kind, double redshift, List<SourceFile> sources) {
         return new GridInfo(kind, null, false, redshift, 0, sources);
     }
-
-    public GridInfo withKind(GridKind newKind) {
-        return new GridInfo(newKind, window, interlaced, redshift, particleCount, sources);
-    }
 }

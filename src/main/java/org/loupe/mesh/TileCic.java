@@ -86,9 +86,9 @@ public final class TileCic {
     private static void locate(double[] psi, int rowOffset, int stride, int o, double cellsPerUnit, int r, int[] lo,
                                double[] w1) {
         int base = (rowOffset + r) * stride;
-        int[] q = {r / (o * o), (r / o) % o, r % o};
         for (int a = 0; a < 3; a++) {
-            double x = q[a] + cellsPerUnit * psi[base + a];
+            int q = a == 0 ? r / (o * o) : a == 1 ? (r / o) % o : r % o;   // site index along axis a
+            double x = q + cellsPerUnit * psi[base + a];
             double f = Math.floor(x);
             lo[a] = (int) f;
             w1[a] = x - f;

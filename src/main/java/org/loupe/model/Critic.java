@@ -16,6 +16,7 @@ import org.nd4j.linalg.activations.impl.ActivationLReLU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.RmsProp;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
@@ -101,27 +102,53 @@ public final class Critic {
     }
 
     /**
-     * One critic update on HR tiles {@code real} and generated tiles {@code fake} (both [N, C, o³],
-     * NCDHW) with their condition {@code tri}; labels −1 for real, +1 for fake, so the critic
-     * minimises mean C(fake) − mean C(real). Returns that gap before the update (its negative
-     * estimates the Wasserstein distance the critic currently sees).
+     * The critic's inputs for one training step, stacked (and their densities painted) once:
+     * {@code both} holds the N real then the N generated tiles, {@code fake} the generated field.
      */
+    public record Batch(INDArray both, INDArray fake, int n) {
+    }
+
+    /** Stacks HR tiles {@code real} and generated tiles {@code fake} (both [N, C, o³]) with their condition {@code tri}. */
+    public Batch batch(INDArray real, INDArray fake, INDArray tri) {
+        return new Batch(Nd4j.concat(0, stack(real, tri), stack(fake, tri)), fake, (int) real.size(0));
+    }
+
+    /** As {@link #train(Batch)} on freshly stacked tiles. */
     public double train(INDArray real, INDArray fake, INDArray tri) {
-        int n = (int) real.size(0);
-        INDArray x = Nd4j.concat(0, stack(real, tri), stack(fake, tri));
-        INDArray labels = Nd4j.concat(0, Nd4j.ones(DataType.FLOAT, n, 1).negi(), Nd4j.ones(DataType.FLOAT, n, 1));
-        net.fit(x, labels);
+        return train(batch(real, fake, tri));
+    }
+
+    /**
+     * One critic update: labels −1 for real, +1 for fake, so the critic minimises
+     * mean C(fake) − mean C(real). Returns that gap before the update (its negative
+     * estimates the Wasserstein distance the critic currently sees): the critic scores HR tiles
+     * high and generated ones low, so the generator, which minimises −C(fake), is pushed towards
+     * what the critic calls real.
+     */
+    public double train(Batch b) {
+        INDArray labels = Nd4j.concat(0, Nd4j.ones(DataType.FLOAT, b.n(), 1).negi(), Nd4j.ones(DataType.FLOAT, b.n(), 1));
+        net.fit(b.both(), labels);
         clip(net, spec.clip());
         return 2 * net.score();
+    }
+
+    /** As {@link #scoreGradient(Batch)} for generated tiles alone. */
+    public double[] scoreGradient(INDArray fake, INDArray tri) {
+        return gradientOfStacked(stack(fake, tri), fake);
+    }
+
+    /** d(score)/d(fake) for the generated half of {@code b} (no re-stacking, no re-painting). */
+    public double[] scoreGradient(Batch b) {
+        long n = b.n();
+        return gradientOfStacked(b.both().get(NDArrayIndex.interval(n, 2 * n)).dup(), b.fake());
     }
 
     /**
      * d(score)/d(fake) per example, NCDHW [N, C, o³] as doubles: the critic's input gradient on the
      * field channels plus the density channel's gradient carried back through the CIC painting.
      */
-    public double[] scoreGradient(INDArray fake, INDArray tri) {
+    private double[] gradientOfStacked(INDArray x, INDArray fake) {
         int n = (int) fake.size(0);
-        INDArray x = stack(fake, tri);
         INDArray labels = Nd4j.ones(DataType.FLOAT, n, 1);
         INDArray eps = net.calculateGradients(x, labels, null, null).getSecond();
         double[] e = eps.castTo(DataType.DOUBLE).dup('c').data().asDouble();

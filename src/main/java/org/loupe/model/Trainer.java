@@ -208,11 +208,12 @@ public final class Trainer {
         var real = batch.getLabels(0);
         var tri = in[1];
         var fake = graph.output(false, in)[0];
+        Critic.Batch stacked = critic.batch(real, fake, tri);   // densities painted once per step
         double gap = 0;
         for (int k = 0; k < train.adversarial().criticSteps(); k++) {
-            gap = critic.train(real, fake, tri);
+            gap = critic.train(stacked);
         }
-        double[] g = critic.scoreGradient(fake, tri);
+        double[] g = critic.scoreGradient(stacked);
         int n = (int) fake.size(0);
         int c = generator.channels();
         int cells = geometry.outputSide() * geometry.outputSide() * geometry.outputSide();

@@ -16,9 +16,6 @@ public final class Json {
     private Json() {
     }
 
-    public static ObjectMapper mapper() {
-        return MAPPER;
-    }
 
     public static String write(Object value) {
         try {

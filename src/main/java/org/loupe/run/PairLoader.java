@@ -6,7 +6,6 @@ import java.util.List;
 
 import org.loupe.FormatException;
 import org.loupe.ShapeMismatchException;
-import org.loupe.cosmology.Cosmology;
 import org.loupe.mesh.Grid;
 import org.loupe.mesh.GridInfo;
 import org.loupe.mesh.GridKind;
@@ -50,21 +49,12 @@ public final class PairLoader {
                 throw new ShapeMismatchException(manifestFile + ": pair " + e.id() + " has LR box " + lr.boxMpcH()
                         + " and HR box " + hr.boxMpcH() + " Mpc/h; a pair must share its box");
             }
-            out.add(new PairFields(e.id() + "@z" + e.redshift(), lr, hr, normalization(manifest.cosmology(), e.redshift())));
+            out.add(new PairFields(e.id() + "@z" + e.redshift(), lr, hr, Normalization.of(manifest.cosmology(), e.redshift())));
         }
         return out;
     }
 
-    public static Normalization normalization(Cosmology c, double redshift) {
-        return Normalization.of(c, redshift);
-    }
-
-    /** Lattice field (displacement, plus velocity when asked) of one snapshot, hash checked. */
-    public static Grid field(Path file, String expectedSha256, boolean velocity, Path manifestFile) {
-        return field(file, expectedSha256, velocity, manifestFile, org.loupe.snapshot.ReadOptions.defaults());
-    }
-
-    /** As above with reader overrides. */
+    /** Lattice field (displacement, plus velocity when asked) of one snapshot, hash checked, read with {@code options}. */
     public static Grid field(Path file, String expectedSha256, boolean velocity, Path manifestFile,
                              org.loupe.snapshot.ReadOptions options) {
         String sha = Sha256.of(file);

@@ -36,14 +36,6 @@ public final class Sha256 {
         }
     }
 
-    public static String of(String text) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** Source records (path + hash) for a list of files. */
     public static List<SourceFile> sources(List<Path> files) {

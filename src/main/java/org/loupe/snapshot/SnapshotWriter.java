@@ -133,13 +133,16 @@ public final class SnapshotWriter {
                 h5.floats(part, "Velocities", scaled(p.velocitiesKmS(), first, count, 1.0 / Math.sqrt(a), Double.NaN), 0, count, 3, gz);
             }
             long[] ids = p.ids();
+            int idFirst = first;
             if (ids == null) {
-                ids = new long[p.count()];
-                for (int i = 0; i < ids.length; i++) {
-                    ids[i] = i + 1L;
+                // Only this member's IDs (first+1 … first+count), not the whole run's per file.
+                ids = new long[count];
+                for (int i = 0; i < count; i++) {
+                    ids[i] = first + i + 1L;
                 }
+                idFirst = 0;
             }
-            h5.longs(part, "ParticleIDs", ids, first, count, H5T_STD_U64LE_g(), gz);
+            h5.longs(part, "ParticleIDs", ids, idFirst, count, H5T_STD_U64LE_g(), gz);
             if (!p.equalMasses()) {
                 h5.floats(part, "Masses", p.masses(), first, count, 1, gz);
             }

@@ -82,7 +82,7 @@ public final class Bispectrum {
         }
         Window window = compensate ? field.info().window() : null;
         Shell s1 = shell(field, window, k1 / kF);
-        Shell s2 = shell(field, window, k2 / kF);
+        Shell s2 = k2 == k1 ? s1 : shell(field, window, k2 / kF);   // equilateral-type sides share one shell
         double[] k3 = new double[theta.length];
         double[] b = new double[theta.length];
         double[] q = new double[theta.length];

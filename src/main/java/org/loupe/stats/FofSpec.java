@@ -32,10 +32,6 @@ public record FofSpec(double linkingFactor, int minMembers) {
         return new FofSpec(0.2, 32);
     }
 
-    public FofSpec withLinkingFactor(double b) {
-        return new FofSpec(b, minMembers);
-    }
-
     public FofSpec withMinMembers(int n) {
         return new FofSpec(linkingFactor, n);
     }

@@ -39,17 +39,6 @@ public record HaloCatalogue(FofMeta meta, int[] members, double[] mass, double[]
         return members.length;
     }
 
-    /** Number of halos with at least {@code n} particles. */
-    public int countWithAtLeast(int n) {
-        int count = 0;
-        for (int len : members) {
-            if (len >= n) {
-                count++;
-            }
-        }
-        return count;
-    }
-
     /** Particles in all groups together. */
     public long particlesInGroups() {
         long sum = 0;

@@ -22,6 +22,7 @@ public record SeamMetric(double boundaryError, double interiorError, double rati
      */
     public static SeamMetric of(float[] sr, float[] hr, int n, double boxMpcH, int tileCells) {
         int cells = n * n * n;
+        org.loupe.particles.Box box = new org.loupe.particles.Box(boxMpcH);
         double sb = 0;
         double si = 0;
         long nb = 0;
@@ -34,8 +35,7 @@ public record SeamMetric(double boundaryError, double interiorError, double rati
                     int site = (x * n + y) * n + z;
                     double e = 0;
                     for (int c = 0; c < 3; c++) {
-                        double d = sr[c * cells + site] - hr[c * cells + site];
-                        d -= boxMpcH * Math.floor(d / boxMpcH + 0.5);
+                        double d = box.minimumImage(sr[c * cells + site] - hr[c * cells + site]);
                         e += d * d;
                     }
                     if (fx || fy || onFace(z, tileCells)) {

@@ -24,12 +24,10 @@ public final class TileBatch {
     private TileBatch() {
     }
 
-    /** Builds a training batch from {@code examples} drawn from {@code pairs}. */
-    public static MultiDataSet assemble(List<PairFields> pairs, List<Example> examples, GeneratorGeometry geo, int channels) {
-        return assemble(pairs, examples, geo, channels, 0);
-    }
-
-    /** As above, with {@code noise} fresh Gaussian channels appended to each LR input. */
+    /**
+     * Builds a training batch from {@code examples} drawn from {@code pairs}, with {@code noise}
+     * fresh Gaussian channels appended to each LR input.
+     */
     public static MultiDataSet assemble(List<PairFields> pairs, List<Example> examples, GeneratorGeometry geo, int channels,
                                         int noise) {
         int n = examples.size();
@@ -56,15 +54,6 @@ public final class TileBatch {
         INDArray triA = Nd4j.create(tri, new long[] {n, channels, out, out, out}, 'c');
         INDArray tgA = Nd4j.create(target, new long[] {n, channels, out, out, out}, 'c');
         return new MultiDataSet(new INDArray[] {lrA, triA}, new INDArray[] {tgA});
-    }
-
-    /** Inputs only (inference): LR crop and trilinear baseline of one example. */
-    public static INDArray[] inputs(TileExtractor t, int[] anchor, GeneratorGeometry geo, int channels) {
-        int in = geo.inputSide();
-        int out = geo.outputSide();
-        INDArray lrA = Nd4j.create(t.input(anchor, Symmetry.identity()), new long[] {1, channels, in, in, in}, 'c');
-        INDArray triA = Nd4j.create(t.upsampled(anchor, Symmetry.identity()), new long[] {1, channels, out, out, out}, 'c');
-        return new INDArray[] {lrA.castTo(DataType.FLOAT), triA.castTo(DataType.FLOAT)};
     }
 
     private static void copy(float[] src, float[] dst, int example) {
