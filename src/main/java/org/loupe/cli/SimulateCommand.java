@@ -133,11 +133,12 @@ final class SimulateCommand implements Callable<Integer> {
         }
         PmState start = new PmState(p, PmState.momentumFromVelocities(p.velocitiesKmS(), h.scaleFactor()), h.scaleFactor());
         List<SourceFile> inputs = Sha256.sources(h.files());
-        List<PmRun.Output> outs = PmRun.run(start, c, new Growth(c), sim.meshFactor() * n, sim.zOutputs(), sim.steps(), fft,
-                threads, (s, t, a) -> bar.update("PM from " + ics.getFileName(), s, t, String.format(Locale.ROOT, "z=%.2f", 1 / a - 1)));
+        String label = (sim.hasShortRangeForce() ? "P3M from " : "PM from ") + ics.getFileName();
+        List<PmRun.Output> outs = PmRun.run(start, sim, c, new Growth(c), n, fft, threads,
+                (s, t, a) -> bar.update(label, s, t, String.format(Locale.ROOT, "z=%.2f", 1 / a - 1)));
         Provenance prov = new Provenance("simulate --ics", inputs, sim, null, "plain Java (no ND4J)");
         for (PmRun.Output o : outs) {
-            Path file = dir.resolve(String.format(Locale.ROOT, "pm_z%.3f.hdf5", o.redshift()));
+            Path file = dir.resolve(String.format(Locale.ROOT, "%s_z%.3f.hdf5", sim.force(), o.redshift()));
             SnapshotWriter.write(file, o.particles(), new SnapshotMeta(o.redshift(), c.omegaM(), c.omegaLambda(), c.h(),
                     prov.toJson()), WriteOptions.defaults());
             console.println("wrote " + file);

@@ -21,9 +21,9 @@ public final class FastPm {
 
     private final Cosmology cosmology;
     private final Growth growth;
-    private final ForceMesh force;
+    private final Gravity force;
 
-    public FastPm(Cosmology cosmology, Growth growth, ForceMesh force) {
+    public FastPm(Cosmology cosmology, Growth growth, Gravity force) {
         this.cosmology = cosmology;
         this.growth = growth;
         this.force = force;

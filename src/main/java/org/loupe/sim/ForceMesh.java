@@ -21,23 +21,38 @@ import org.loupe.particles.Particles;
  * this kernel 1.03 / 0.98; finite-difference Laplacian 1.17 / 1.11; exact kernels with the CIC
  * window divided out twice 1.43 / 3.0 (see ForceMeshTest).
  */
-public final class ForceMesh {
+public final class ForceMesh implements Gravity {
 
     private final int mesh;
     private final double boxMpcH;
     private final double omegaM;
     private final Fft3d fft;
     private final int threads;
+    private final ForceSplit split;
 
+    /** Pure PM: the whole force from the mesh. */
     public ForceMesh(int mesh, double boxMpcH, double omegaM, Fft3d fft, int threads) {
+        this(mesh, boxMpcH, omegaM, fft, threads, null);
+    }
+
+    /**
+     * The long-range part of a {@link ForceSplit} (null = pure PM): the potential is filtered with
+     * exp(−k² r_s²) and the CIC window of painting and readout divided out, as GADGET-4's TreePM
+     * does. The filter is ~1e-7 at the mesh Nyquist frequency for r_s = 1.25 cells, so the
+     * deconvolution cannot lift the lattice's aliased harmonics into spurious force (the reason
+     * pure PM keeps the window, see above).
+     */
+    public ForceMesh(int mesh, double boxMpcH, double omegaM, Fft3d fft, int threads, ForceSplit split) {
         this.mesh = mesh;
         this.boxMpcH = boxMpcH;
         this.omegaM = omegaM;
         this.fft = fft;
         this.threads = threads;
+        this.split = split;
     }
 
     /** Accelerations at every particle, interleaved xyz (same layout as the positions). */
+    @Override
     public float[] accelerations(Particles particles) {
         float[] rho = MassAssignment.paintMass(particles, mesh, Window.CIC, 0, threads);
         double mean = particles.totalMass() / ((double) mesh * mesh * mesh);
@@ -46,10 +61,69 @@ public final class ForceMesh {
         }
         Spectrum delta = fft.forward(rho, mesh);
         float[] out = new float[particles.positionsMpcH().length];
+        if (split != null) {
+            // One inverse FFT of the potential and the same 4-point gradient in real space (as
+            // GADGET-4 does): half the transforms of one inverse per axis, which P3M calls often.
+            float[] phi = fft.inverse(potential(delta));
+            for (int axis = 0; axis < 3; axis++) {
+                Readout.cic(realGradient(phi, axis), mesh, boxMpcH, particles.positionsMpcH(), out, axis, threads);
+            }
+            return out;
+        }
         for (int axis = 0; axis < 3; axis++) {
             float[] force = fft.inverse(gradient(delta, axis));
             Readout.cic(force, mesh, boxMpcH, particles.positionsMpcH(), out, axis, threads);
         }
+        return out;
+    }
+
+    /** φ(k) = −(3/2) Ω_m δ(k) exp(−k² r_s²) / (k² W²), Nyquist planes and k = 0 zeroed. */
+    private Spectrum potential(Spectrum delta) {
+        int n = delta.n();
+        Spectrum out = Spectrum.zeros(n);
+        double kf = 2 * Math.PI / boxMpcH;
+        double[] src = delta.data();
+        double[] dst = out.data();
+        double factor = -1.5 * omegaM;
+        Parallel.forEach(n, threads, i -> {
+            int nx = Spectrum.wavenumber(i, n);
+            for (int j = 0; j < n; j++) {
+                int ny = Spectrum.wavenumber(j, n);
+                for (int kz = 0; kz < delta.halfZ(); kz++) {
+                    if ((nx == 0 && ny == 0 && kz == 0) || nyquist(nx, n) || nyquist(ny, n) || nyquist(kz, n)) {
+                        continue;
+                    }
+                    double kk = kf * kf * ((double) nx * nx + (double) ny * ny + (double) kz * kz);
+                    double g = factor / kk * split.longRangeFilter(Math.sqrt(kk)) / cicWindowSquared(nx, ny, kz, n);
+                    int at = delta.index(i, j, kz);
+                    dst[at] = g * src[at];
+                    dst[at + 1] = g * src[at + 1];
+                }
+            }
+        });
+        return out;
+    }
+
+    /** F_axis = −∂φ/∂axis by the 4-point difference (8(φ₊₁ − φ₋₁) − (φ₊₂ − φ₋₂)) / 12H, periodic. */
+    private float[] realGradient(float[] phi, int axis) {
+        int n = mesh;
+        float[] out = new float[phi.length];
+        double scale = -1 / (12 * boxMpcH / n);
+        int stride = axis == 0 ? n * n : axis == 1 ? n : 1;
+        Parallel.forEach(n, threads, i -> {
+            for (int j = 0; j < n; j++) {
+                for (int k = 0; k < n; k++) {
+                    int c = axis == 0 ? i : axis == 1 ? j : k;
+                    int at = (i * n + j) * n + k;
+                    int base = at - c * stride;
+                    double p1 = phi[base + Math.floorMod(c + 1, n) * stride];
+                    double m1 = phi[base + Math.floorMod(c - 1, n) * stride];
+                    double p2 = phi[base + Math.floorMod(c + 2, n) * stride];
+                    double m2 = phi[base + Math.floorMod(c - 2, n) * stride];
+                    out[at] = (float) (scale * (8 * (p1 - m1) - (p2 - m2)));
+                }
+            }
+        });
         return out;
     }
 
@@ -82,6 +156,16 @@ public final class ForceMesh {
             }
         });
         return out;
+    }
+
+    /** W(k)² of CIC, Π sinc⁴(π m / n): once for painting, once for the readout. */
+    private static double cicWindowSquared(int nx, int ny, int nz, int n) {
+        double w = sinc(Math.PI * nx / n) * sinc(Math.PI * ny / n) * sinc(Math.PI * nz / n);
+        return w * w * w * w;
+    }
+
+    private static double sinc(double x) {
+        return x == 0 ? 1 : Math.sin(x) / x;
     }
 
     private static boolean nyquist(int m, int n) {

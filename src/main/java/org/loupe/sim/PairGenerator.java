@@ -58,8 +58,7 @@ public final class PairGenerator {
     /** One resolution of one universe, from Gaussian ICs at zInit to the outputs. */
     public List<PmRun.Output> runOne(int n, long seed, PmRun.Progress progress) {
         PmState ics = initialConditions(n, seed);
-        return PmRun.run(ics, spec.cosmology(), growth, spec.meshFactor() * n, spec.zOutputs(), spec.steps(), fft, threads,
-                progress);
+        return PmRun.run(ics, spec, spec.cosmology(), growth, n, fft, threads, progress);
     }
 
     /** The LPT initial state of an n³ run of {@code seed}. */

@@ -23,10 +23,14 @@ import org.loupe.cosmology.Cosmology;
  * @param validationPairs pairs in the validation split
  * @param testPairs pairs in the test split
  * @param cosmology the cosmology (Ω_m, Ω_Λ, Ω_b, h, σ8, n_s, Ω_r)
+ * @param force "pm" (mesh only, FastPM steps linear in a; the default) or "p3m" (mesh plus
+ *              short-range pair force, steps in ln a; see {@link P3mSpec})
+ * @param p3m the P³M settings (defaults when absent; only with force p3m)
  */
 public record SimSpec(double boxMpcH, int lrParticlesPerSide, int hrParticlesPerSide, int meshFactor, double zInit,
                       List<Double> zOutputs, int steps, int lptOrder, String powerSpectrum, String powerSpectrumFile,
-                      long seed, int trainPairs, int validationPairs, int testPairs, Cosmology cosmology) {
+                      long seed, int trainPairs, int validationPairs, int testPairs, Cosmology cosmology,
+                      String force, P3mSpec p3m) {
 
     public SimSpec {
         if (meshFactor == 0) {
@@ -45,6 +49,12 @@ public record SimSpec(double boxMpcH, int lrParticlesPerSide, int hrParticlesPer
         if (cosmology == null) {
             cosmology = Cosmology.referenceRuns();
         }
+        force = force == null ? "pm" : force;
+        require(force.equals("pm") || force.equals("p3m"), "simulate.force must be pm or p3m, got '" + force + "'");
+        require(p3m == null || force.equals("p3m"), "simulate.p3m: settings need force: p3m");
+        if (force.equals("p3m") && p3m == null) {
+            p3m = P3mSpec.defaults();
+        }
         require(boxMpcH > 0, "simulate.boxMpcH must be positive, got " + boxMpcH);
         require(lrParticlesPerSide >= 2, "simulate.lrParticlesPerSide must be at least 2, got " + lrParticlesPerSide);
         require(hrParticlesPerSide >= lrParticlesPerSide && hrParticlesPerSide % lrParticlesPerSide == 0,
@@ -55,10 +65,24 @@ public record SimSpec(double boxMpcH, int lrParticlesPerSide, int hrParticlesPer
                 + "^3) is larger than 1024^3; lower meshFactor or hrParticlesPerSide");
         require(zInit > zOutputs.get(0), "simulate.zInit (" + zInit + ") must be above every output redshift " + zOutputs);
         require(zOutputs.get(zOutputs.size() - 1) >= 0, "output redshifts must be >= 0, got " + zOutputs);
-        require(steps >= 1 && steps <= 1000, "simulate.steps must be 1 to 1000, got " + steps);
+        require(steps >= (p3m != null ? 0 : 1) && steps <= 10000, "simulate.steps must be 1 to 10000"
+                + (p3m != null ? " (or absent with force p3m)" : "") + ", got " + steps);
         require(lptOrder == 1 || lptOrder == 2, "simulate.lptOrder must be 1 (Zel'dovich) or 2 (2LPT), got " + lptOrder);
         require(trainPairs >= 0 && validationPairs >= 0 && testPairs >= 0 && trainPairs + validationPairs + testPairs >= 1,
                 "simulate needs at least one pair (trainPairs + validationPairs + testPairs >= 1)");
+    }
+
+    /** Pure PM with the given settings (the constructor before P³M existed). */
+    public SimSpec(double boxMpcH, int lrParticlesPerSide, int hrParticlesPerSide, int meshFactor, double zInit,
+                   List<Double> zOutputs, int steps, int lptOrder, String powerSpectrum, String powerSpectrumFile,
+                   long seed, int trainPairs, int validationPairs, int testPairs, Cosmology cosmology) {
+        this(boxMpcH, lrParticlesPerSide, hrParticlesPerSide, meshFactor, zInit, zOutputs, steps, lptOrder, powerSpectrum,
+                powerSpectrumFile, seed, trainPairs, validationPairs, testPairs, cosmology, null, null);
+    }
+
+    /** Whether the short-range force is on. */
+    public boolean hasShortRangeForce() {
+        return p3m != null;
     }
 
     /** Total number of pairs. */

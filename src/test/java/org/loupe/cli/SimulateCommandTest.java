@@ -1,5 +1,6 @@
 package org.loupe.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -90,5 +91,46 @@ class SimulateCommandTest {
         Snapshot s = SnapshotReader.open(dir.resolve("c/pm_z0.000.hdf5"));
         assertEquals(0.0, s.header().redshift(), 1e-12);
         assertEquals(512, s.header().count(1));
+    }
+
+    @Test
+    void p3mFromInitialConditionsWritesItsOwnFileAndIsReproducible() throws Exception {
+        Path cfg = dir.resolve("tiny.yaml");
+        Files.writeString(cfg, CONFIG);
+        StringWriter err = new StringWriter();
+        assertEquals(0, run(err, "simulate", "--config", cfg.toString(), "--out", dir.resolve("a").toString()), err.toString());
+        Path ics = dir.resolve("a/pair_000/lr_z1.000.hdf5");
+        String p3m = CONFIG.replace("zOutputs: [1.0, 0.0]", "zOutputs: [0.0]")
+                .replace("  steps: 4\n", "  force: p3m\n  p3m:\n    maxStepLnA: 0.1\n    maxLevels: 2\n");
+        Files.writeString(cfg, p3m);
+        assertEquals(0, run(err, "simulate", "--config", cfg.toString(), "--ics", ics.toString(), "--out",
+                dir.resolve("c").toString()), err.toString());
+        assertEquals(0, run(err, "simulate", "--config", cfg.toString(), "--ics", ics.toString(), "--out",
+                dir.resolve("d").toString(), "--threads", "1"), err.toString());
+        Path c = dir.resolve("c/p3m_z0.000.hdf5");
+        Snapshot s = SnapshotReader.open(c);
+        var one = SnapshotReader.open(dir.resolve("d/p3m_z0.000.hdf5")).readParticles(1);
+        assertArrayEquals(one.positionsMpcH(), s.readParticles(1).positionsMpcH(), "same bits on 1 and 2 threads");
+        assertArrayEquals(one.velocitiesKmS(), s.readParticles(1).velocitiesKmS(), "same bits on 1 and 2 threads");
+        assertEquals(0.0, s.header().redshift(), 1e-12);
+        assertEquals(512, s.header().count(1));
+        assertTrue(Files.readString(dir.resolve("c/config.yaml")).contains("timestepAccuracy"), "resolved P3M settings recorded");
+    }
+
+    @Test
+    void p3mSettingsNeedTheP3mForceAndValidValues() throws Exception {
+        Path cfg = dir.resolve("bad.yaml");
+        StringWriter err = new StringWriter();
+        Files.writeString(cfg, CONFIG.replace("  steps: 4\n", "  steps: 4\n  p3m:\n    softening: 0.05\n"));
+        assertEquals(2, run(err, "simulate", "--config", cfg.toString(), "--out", dir.resolve("x").toString()));
+        assertTrue(err.toString().contains("need force: p3m"), err.toString());
+        err = new StringWriter();
+        Files.writeString(cfg, CONFIG.replace("  steps: 4\n", "  force: p3m\n  p3m:\n    cutSplits: 1.0\n"));
+        assertEquals(2, run(err, "simulate", "--config", cfg.toString(), "--out", dir.resolve("y").toString()));
+        assertTrue(err.toString().contains("cutSplits must be 2 to 8"), err.toString());
+        err = new StringWriter();
+        Files.writeString(cfg, CONFIG.replace("  steps: 4\n", "  force: tree\n"));
+        assertEquals(2, run(err, "simulate", "--config", cfg.toString(), "--out", dir.resolve("z").toString()));
+        assertTrue(err.toString().contains("force must be pm or p3m"), err.toString());
     }
 }
