@@ -1,6 +1,6 @@
 /**
  * Loupe: super-resolution of cosmological N-body simulations. The sub-packages follow the data
- * flow of {@code ../shared/ARCHITECTURE.md}; this root package holds only the exception family
+ * flow of {@code docs/architecture.md}; this root package holds only the exception family
  * that every step throws and the CLI maps to exit codes, and {@link org.loupe.Parallel}, the one
  * deterministic work-splitting helper every kernel uses.
  */

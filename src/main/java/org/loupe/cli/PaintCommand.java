@@ -86,7 +86,7 @@ final class PaintCommand implements Callable<Integer> {
                 throw new ConfigException("paint needs --grid N (cells per side) for a density field");
             }
             if (ps.interlace()) {
-                // δ(x) whose transform is the interlaced field (CONVENTIONS.md, "Interlacing").
+                // δ(x) whose transform is the interlaced field (docs/conventions.md, "Interlacing").
                 Fft3d fft = new JTransformsFft3d(threads);
                 g = FourierDensity.paint(p, ps.grid(), ps.window(), true, z, sources, fft, threads).toGrid(fft);
             } else {

@@ -43,7 +43,7 @@ import org.loupe.stats.PowerSpectrum;
 
 /**
  * {@code loupe power}: P(k), P2(k), P4(k) of a snapshot or density grid file; with {@code --cross},
- * P1, P2, P12, r(k) and T(k) of two (CONVENTIONS.md, "Power spectrum"). Writes FILE.csv, FILE.json
+ * P1, P2, P12, r(k) and T(k) of two (docs/conventions.md, "Power spectrum"). Writes FILE.csv, FILE.json
  * and FILE.csv.manifest.json.
  */
 @Command(name = "power", description = "Power spectrum and multipoles of a snapshot or density grid; with --cross,"

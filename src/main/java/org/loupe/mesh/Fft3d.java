@@ -6,7 +6,7 @@ import org.loupe.ConfigException;
 import org.loupe.ShapeMismatchException;
 
 /**
- * Real-to-complex 3-D FFT of an N³ periodic field (CONVENTIONS.md: δ_k = Σ_x δ(x) e^{−ik·x},
+ * Real-to-complex 3-D FFT of an N³ periodic field (docs/conventions.md: δ_k = Σ_x δ(x) e^{−ik·x},
  * unnormalised forward transform).
  *
  * <p>The spectrum is the half space n_z ∈ [0, ⌊N/2⌋] of an explicit, easy-to-index layout

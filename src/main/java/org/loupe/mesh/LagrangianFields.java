@@ -10,7 +10,7 @@ import org.loupe.particles.Particles;
 
 /**
  * Displacement Ψ(q) = x − q (minimum image) and velocity fields on the particle lattice, and the
- * inverse map from a displacement field back to particles (CONVENTIONS.md).
+ * inverse map from a displacement field back to particles (docs/conventions.md).
  */
 public final class LagrangianFields {
 

@@ -7,7 +7,7 @@ import org.loupe.LoupeException;
 import org.loupe.particles.Particles;
 
 /**
- * Paints particle masses onto a periodic mesh with a {@link Window} (CONVENTIONS.md; weights as
+ * Paints particle masses onto a periodic mesh with a {@link Window} (docs/conventions.md; weights as
  * Pylians' MAS_library.MA).
  *
  * <p>Parallel and deterministic: particles are bucketed into fixed x-slabs of at least four cells

@@ -3,7 +3,7 @@ package org.loupe.particles;
 import org.loupe.FormatException;
 
 /**
- * Maps particle IDs from a lattice IC generator to Lagrangian sites (CONVENTIONS.md): (id − id0)
+ * Maps particle IDs from a lattice IC generator to Lagrangian sites (docs/conventions.md): (id − id0)
  * = (i·N + j)·N + k, site at q = (i + s, j + s, k + s)·L/N with s = 0 (corner) or ½ (centre).
  *
  * @param sitesPerSide N, lattice sites per side
@@ -51,7 +51,7 @@ public record Lattice(int sitesPerSide, long firstId, double offsetCells, Box bo
     /**
      * Finds the lattice that the IDs of {@code particles} occupy: the side N from the count (a
      * perfect cube), the first ID from the minimum, and the offset s ∈ {0, ½} whose mean
-     * displacement is smaller (CONVENTIONS.md: check the data rather than assume). Returns null
+     * displacement is smaller (docs/conventions.md: check the data rather than assume). Returns null
      * when the particles do not form a full lattice.
      */
     public static Lattice detect(Particles particles) {

@@ -1,5 +1,5 @@
 /**
- * Summary statistics of density fields: the power spectrum estimator of CONVENTIONS.md (auto,
+ * Summary statistics of density fields: the power spectrum estimator of docs/conventions.md (auto,
  * multipoles, cross power, r(k), T(k)) with Pylians-compatible mode selection and binning, and
  * results that carry their metadata and write themselves as CSV and JSON; the FFT shell
  * bispectrum of Pylians' {@code Bk}; friends-of-friends halos ({@link org.loupe.stats.FriendsOfFriends},

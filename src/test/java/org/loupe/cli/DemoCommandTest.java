@@ -13,8 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.loupe.snapshot.Snapshot;
 import org.loupe.snapshot.SnapshotReader;
 import org.loupe.stats.CrossPowerResult;
+import org.loupe.testing.ExternalTools;
 
 /** The whole pipeline end to end on a tiny config: simulate, train, upscale, compare. */
+@ExternalTools
 class DemoCommandTest {
 
     @TempDir

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.loupe.ConfigException;
 import org.loupe.model.ModelFile;
 import org.loupe.model.ShippedModels;
+import org.loupe.testing.FullReferenceData;
 import org.loupe.testing.SharedData;
 
 /**
@@ -49,6 +50,7 @@ class ShippedModelsTest {
      * sr-x4 is stochastic: upscale's default noise seed 0 makes this deterministic.
      */
     @ParameterizedTest(name = "{0} on {1}")
+    @FullReferenceData
     @CsvSource({"sr-x2, A_N032, 0.05", "sr-x4, A_N016, 0.15"})
     void shippedModelsKeepTheirFidelityOnGadget4(String model, String lrRun, double tolerance) throws Exception {
         Path lr = SharedData.path("gadget4/" + lrRun + "/snapshot_004.hdf5");

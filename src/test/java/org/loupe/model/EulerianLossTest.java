@@ -12,7 +12,9 @@ import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.loupe.testing.Slow;
 
+@Slow
 class EulerianLossTest {
 
     private static INDArray random(int rows, int c, long seed) {

@@ -25,7 +25,9 @@ import org.loupe.tiles.PairFields;
 import org.loupe.tiles.TileSpec;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.loupe.testing.Slow;
 
+@Slow
 class TrainerTest {
 
     @TempDir
