@@ -29,7 +29,7 @@ import org.loupe.model.GeneratorSpec;
 import org.loupe.model.ModelFile;
 import org.loupe.model.Trainer;
 import org.loupe.report.LossCurvePlot;
-import org.loupe.run.AtomicFiles;
+import org.loupe.AtomicFiles;
 import org.loupe.run.ConfigLoader;
 import org.loupe.run.DataManifest;
 import org.loupe.run.PairLoader;

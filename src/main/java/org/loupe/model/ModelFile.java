@@ -3,15 +3,14 @@ package org.loupe.model;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 
+import org.loupe.AtomicFiles;
 import org.loupe.FormatException;
-import org.loupe.LoupeException;
 import org.loupe.tiles.GeneratorGeometry;
 
 /**
@@ -47,9 +46,7 @@ public record ModelFile(ComputationGraph graph, int scale, boolean velocity, int
 
     /** Writes atomically. */
     public void write(Path file) {
-        Path tmp = file.toAbsolutePath().resolveSibling("." + file.getFileName() + ".tmp");
-        try {
-            Files.createDirectories(tmp.getParent());
+        AtomicFiles.write(file, tmp -> {
             ModelSerializer.writeModel(graph, tmp.toFile(), false);
             Map<String, Object> meta = new LinkedHashMap<>();
             meta.put("format", "loupe-model-1");
@@ -60,16 +57,7 @@ public record ModelFile(ComputationGraph graph, int scale, boolean velocity, int
             meta.put("provenance", provenanceJson);
             meta.put("noiseChannels", noiseChannels);
             ModelSerializer.addObjectToFile(tmp.toFile(), ENTRY, meta);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new LoupeException(file + ": cannot write model: " + e.getMessage(), e);
-        } finally {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // best effort
-            }
-        }
+        });
     }
 
     public static ModelFile read(Path file) {

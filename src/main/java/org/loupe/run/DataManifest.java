@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.loupe.ConfigException;
 import org.loupe.cosmology.Cosmology;
+import org.loupe.AtomicFiles;
 
 /**
  * A data set of LR/HR pairs (data-manifests/README.md): one entry per pair and redshift, paths
