@@ -18,7 +18,7 @@ final class CommonOptions {
     Integer threads;
 
     RunConfig runConfig() {
-        return config == null ? new RunConfig(null, null, null, null, null, null, null, null, null, null) : ConfigLoader.load(config, RunConfig.class);
+        return config == null ? RunConfig.empty() : ConfigLoader.load(config, RunConfig.class);
     }
 
     int threads(RunConfig rc) {

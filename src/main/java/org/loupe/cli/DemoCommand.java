@@ -150,8 +150,9 @@ final class DemoCommand implements Callable<Integer> {
     private static void writeTrilinearModel(ModelFile trained, Path file) {
         // An untrained generator outputs exactly the trilinear baseline (its projection starts at 0).
         GeneratorGeometry geo = new GeneratorGeometry(trained.scale(), trained.cropCells(), trained.haloCells());
-        var g = GeneratorFactory.build(new GeneratorSpec(trained.scale(), 4, trained.velocity()), geo,
-                new TrainSpec(1, 1, 1, 1e-3, 1, LossKind.MSE, 1, 1));
+        GeneratorSpec spec = GeneratorSpec.defaults().withScale(trained.scale()).withWidth(4).withVelocity(trained.velocity());
+        var g = GeneratorFactory.build(spec, geo,
+                TrainSpec.of(1, 1, 1).withValidationTiles(1));
         new ModelFile(g, trained.scale(), trained.velocity(), trained.cropCells(), trained.haloCells(),
                 "{\"note\":\"untrained generator with zero projection: the trilinear baseline\"}").write(file);
     }

@@ -65,8 +65,9 @@ final class TrainCommand implements Callable<Integer> {
         if (rc.data() == null || rc.data().manifest() == null || rc.train() == null) {
             throw new ConfigException(common.config + ": train needs data.manifest and a train: section (see configs/train-quick.yaml)");
         }
-        GeneratorSpec gen = rc.generator() != null ? rc.generator() : new GeneratorSpec(2, 32, false);
-        TileSpec tiles = rc.tiles() != null ? rc.tiles() : new TileSpec(8, 2, gen.velocity(), true);
+        GeneratorSpec gen = rc.generator() != null ? rc.generator() : GeneratorSpec.defaults();
+        // Without a tiles: section the tiles carry the generator's channels; every other setting is TileSpec's default.
+        TileSpec tiles = rc.tiles() != null ? rc.tiles() : TileSpec.defaults().withVelocity(gen.velocity());
         Path dir = common.runDir(rc, out);
         Path manifestFile = common.config.toAbsolutePath().getParent().resolve(rc.data().manifest());
         if (!Files.isRegularFile(manifestFile)) {

@@ -134,9 +134,9 @@ class EulerianLossTest {
 
     @Test
     void trainingWithTheEulerianTermRunsAndSaves(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
-        TrainSpec ts = new TrainSpec(1, 4, 1, 3e-3, 1, LossKind.MSE, 1, 5, 0.5);
+        TrainSpec ts = TrainSpec.of(1, 4, 5).withLearningRate(3e-3).withValidationTiles(1).withEulerianWeight(0.5);
         org.loupe.tiles.TileSpec tiles = new org.loupe.tiles.TileSpec(4, 2, false, false);
-        Trainer t = new Trainer(new GeneratorSpec(2, 4, false), tiles, ts, java.util.List.of(TrainerTest.pair(1)),
+        Trainer t = new Trainer(new GeneratorSpec(2, 4, false, 0), tiles, ts, java.util.List.of(TrainerTest.pair(1)),
                 java.util.List.of(TrainerTest.pair(1)));
         var g = t.run(new Checkpoints(dir.resolve("ck")), dir.resolve("c.csv"), () -> false, new Trainer.Listener() {
             @Override
