@@ -153,8 +153,8 @@ final class DemoCommand implements Callable<Integer> {
         GeneratorSpec spec = GeneratorSpec.defaults().withScale(trained.scale()).withWidth(4).withVelocity(trained.velocity());
         var g = GeneratorFactory.build(spec, geo,
                 TrainSpec.of(1, 1, 1).withValidationTiles(1));
-        new ModelFile(g, trained.scale(), trained.velocity(), trained.cropCells(), trained.haloCells(),
-                "{\"note\":\"untrained generator with zero projection: the trilinear baseline\"}").write(file);
+        trained.withGraph(g).withNoiseChannels(0)
+                .withProvenance("{\"note\":\"untrained generator with zero projection: the trilinear baseline\"}").write(file);
     }
 
     private static String[] withThreads(String threads, String... args) {

@@ -150,8 +150,7 @@ final class TrainCommand implements Callable<Integer> {
         cfg.put("dataManifest", manifestFile.toString());
         Provenance prov = new Provenance("train", inputs, cfg, rc.train().seed(), Backend.describe());
         Path model = dir.resolve("model.zip");
-        new ModelFile(graph, gen.scale(), gen.velocity(), tiles.cropCells(), tiles.haloCells(), prov.toJson(), gen.noiseChannels())
-                .write(model);
+        ModelFile.of(graph, gen, tiles).withProvenance(prov.toJson()).withDomain(manifest.trainingDomain()).write(model);
         prov.write(dir.resolve("manifest.json"));
         LossCurvePlot.write(dir.resolve("loss-curve.csv"), dir.resolve("loss-curve.png"));
         console.println("wrote " + model + " (loss curve: " + dir.resolve("loss-curve.csv") + ", .png)");

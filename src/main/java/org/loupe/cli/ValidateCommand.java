@@ -23,6 +23,7 @@ import org.loupe.mesh.JTransformsFft3d;
 import org.loupe.mesh.SourceFile;
 import org.loupe.particles.Particles;
 import org.loupe.report.ReportWriter;
+import org.loupe.report.ValidationInput;
 import org.loupe.report.ValidationReport;
 import org.loupe.report.ValidationSpec;
 import org.loupe.report.Validator;
@@ -103,8 +104,9 @@ final class ValidateCommand implements Callable<Integer> {
             seam = SeamMetric.of(a.values(), b.values(), a.size(), a.boxMpcH(), tile);
         }
         PowerSpectrum ps = new PowerSpectrum(PowerSpec.defaults(), new JTransformsFft3d(threads), threads);
-        ValidationReport report = new Validator(ps, threads).run(pLr, pSr, pHr, mesh, lrSide, srSide, sSr.header().redshift(), vs,
-                inputs, seam);
+        ValidationInput in = ValidationInput.of(pLr, pSr, pHr).withSides(lrSide, srSide).withRedshift(sSr.header().redshift())
+                .withNames(inputs);
+        ValidationReport report = new Validator(ps, threads).run(in, mesh, vs, seam);
         Provenance prov = new Provenance("validate", sources, vs, null, "plain Java (no ND4J)");
         ReportWriter.write(report, out, prov.toJson());
         prov.write(out.resolve("manifest.json"));

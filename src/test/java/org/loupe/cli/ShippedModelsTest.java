@@ -40,6 +40,9 @@ class ShippedModelsTest {
             ModelFile m = ModelFile.read(ShippedModels.locate(name));
             assertEquals(name.equals("sr-x2") ? 2 : 4, m.scale(), name);
             assertTrue(m.provenanceJson().contains("\"config\""), name + " records the config that made it");
+            assertEquals(name.equals("sr-x2") ? 32 : 16, m.domain().lrParticlesPerSide(), name + " records its domain");
+            assertEquals(1.0, m.domain().spacing() * m.domain().lrParticlesPerSide() / 64.0, 1e-12);
+            assertEquals(0.0, m.domain().redshift());
         }
     }
 

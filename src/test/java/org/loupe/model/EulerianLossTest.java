@@ -147,7 +147,7 @@ class EulerianLossTest {
             public void epoch(Trainer.EpochRecord r) {
             }
         });
-        new ModelFile(g, 2, false, 4, 2, "{}").write(dir.resolve("m.zip"));
+        ModelFile.of(g, new GeneratorSpec(2, 4, false, 0), tiles).write(dir.resolve("m.zip"));
         assertTrue(ModelFile.read(dir.resolve("m.zip")).graph().getOutputLayer(0).conf().getLayer().toString().contains("Eulerian"));
     }
 }

@@ -43,8 +43,9 @@ class ReportInBrowserTest {
         Particles lr = Catalogues.displacedLattice(8, 32.0, 1.2);
         Particles hr = Catalogues.displacedLattice(16, 32.0, 1.2);
         PowerSpectrum ps = new PowerSpectrum(PowerSpec.defaults(), new JTransformsFft3d(2), 2);
-        ValidationReport r = new Validator(ps, 2).run(lr, hr, hr, 32, 8, 16, 0.0, ValidationSpec.defaults(),
-                Map.of("LR", "lr.hdf5", "SR", "sr.hdf5", "HR", "hr.hdf5"), new SeamMetric(1, 1, 1, 8));
+        ValidationInput in = ValidationInput.of(lr, hr, hr).withSides(8, 16)
+                .withNames(Map.of("LR", "lr.hdf5", "SR", "sr.hdf5", "HR", "hr.hdf5"));
+        ValidationReport r = new Validator(ps, 2).run(in, 32, ValidationSpec.defaults(), new SeamMetric(1, 1, 1, 8));
         ReportWriter.write(r, dir.resolve("report"), "{\"command\":\"test\"}");
         Path html = dir.resolve("report/report.html");
         List<String> flags = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
