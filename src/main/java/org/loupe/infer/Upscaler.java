@@ -78,8 +78,8 @@ public final class Upscaler {
     /**
      * The largest crop (dividing n) whose tiles fit a memory budget: the widest activation is
      * {@code width} channels on the upsampled grid of the last block, (2·m_last)³ floats per tile,
-     * and a forward pass keeps about four such arrays alive (measured peak at 64³→128³, width 32:
-     * 2.7 GB RSS for ≈ 0.5 GB of one activation, incl. the JVM and native runtime).
+     * and a forward pass keeps about four such arrays alive (the measured peak, BENCHMARKS.md,
+     * includes the JVM and the native runtime).
      */
     public static int cropForBudget(int n, int scale, int halo, int width, int batch, long budgetBytes) {
         for (int c = n; c >= 1; c--) {

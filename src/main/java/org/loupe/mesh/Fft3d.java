@@ -63,6 +63,14 @@ public interface Fft3d {
             return i <= n / 2 ? i : i - n;
         }
 
+        /**
+         * True for the Nyquist wavenumber ±N/2 of an even axis: its mode is its own conjugate, so
+         * an odd operator (a derivative) has no consistent value there.
+         */
+        public static boolean isNyquist(int wavenumber, int n) {
+            return n % 2 == 0 && Math.abs(wavenumber) == n / 2;
+        }
+
         /** A deep copy. */
         public Spectrum copy() {
             return new Spectrum(n, data.clone());

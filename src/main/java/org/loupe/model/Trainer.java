@@ -15,6 +15,7 @@ import org.nd4j.linalg.dataset.MultiDataSet;
 
 import org.loupe.ConfigException;
 import org.loupe.LoupeException;
+import org.loupe.SplitMix64;
 import org.loupe.tiles.GeneratorGeometry;
 import org.loupe.tiles.PairFields;
 import org.loupe.tiles.Symmetry;
@@ -277,10 +278,7 @@ public final class Trainer {
     }
 
     static long mix(long seed, long step) {
-        long h = seed * 0x9E3779B97F4A7C15L + step;
-        h = (h ^ (h >>> 30)) * 0xBF58476D1CE4E5B9L;
-        h = (h ^ (h >>> 27)) * 0x94D049BB133111EBL;
-        return h ^ (h >>> 31);
+        return SplitMix64.mix(seed, step);
     }
 
     private static void writeCurveHeader(Path csv) {
