@@ -71,7 +71,7 @@ public final class AtomicFiles {
             }
             return targets;
         } catch (IOException e) {
-            throw new LoupeException(current + ": cannot write (" + e.getMessage() + "); check the folder and free space", e);
+            throw new OutputException(current + ": cannot write (" + e.getMessage() + "); check the folder's permissions and free space", e);
         } finally {
             for (Path tmp : temps) {
                 try {

@@ -41,6 +41,7 @@ class AtomicFilesTest {
             throw new IOException("No space left on device");
         }));
         assertTrue(e.getMessage().startsWith(target + ": cannot write (No space left on device)"), e.getMessage());
+        assertEquals(3, e.exitCode(), "a file problem, not a bug");
         assertEquals("old", Files.readString(target));
         assertEquals(List.of(target.getFileName()), listing(dir));
         assertThrows(IllegalStateException.class, () -> AtomicFiles.write(target, tmp -> {

@@ -39,6 +39,9 @@ final class Hdf5Out implements AutoCloseable {
         if (!initialised) {
             Loader.load(org.bytedeco.hdf5.global.hdf5.class);
             check(H5open(), "H5open", null);
+            // The library prints its error stack to stderr on every failed call; Loupe reports
+            // each failure itself, in one line.
+            H5Eset_auto2(H5E_DEFAULT, null, null);
             initialised = true;
         }
     }
@@ -210,7 +213,7 @@ final class Hdf5Out implements AutoCloseable {
 
     private static long check(long status, String what, Path path) {
         if (status < 0) {
-            throw new FormatException((path == null ? "HDF5" : path.toString()) + ": HDF5 failed to " + what
+            throw new org.loupe.OutputException((path == null ? "HDF5" : path.toString()) + ": HDF5 failed to " + what
                     + "; check free disk space and permissions");
         }
         return status;

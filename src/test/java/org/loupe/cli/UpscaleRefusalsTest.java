@@ -1,0 +1,131 @@
+package org.loupe.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.loupe.cosmology.Cosmology;
+import org.loupe.run.DataManifest;
+import org.loupe.run.Sha256;
+import org.loupe.testing.Cli;
+import org.loupe.testing.SharedData;
+
+/** What `loupe upscale` refuses before any work, each with its exit code and one line. */
+class UpscaleRefusalsTest {
+
+    @TempDir
+    Path dir;
+
+    Path lr32;
+    Path lr16;
+
+    @BeforeEach
+    void copyInputs() throws Exception {
+        lr32 = Files.copy(SharedData.path("gadget4/A_N032/snapshot_004.hdf5"), dir.resolve("lr32.hdf5"));
+        lr16 = Files.copy(SharedData.path("gadget4/A_N016/snapshot_004.hdf5"), dir.resolve("lr16.hdf5"));
+    }
+
+    @Test
+    void neverWritesOverItsInputNotEvenThroughALinkOrDotDot() throws Exception {
+        String sha = Sha256.of(lr32);
+        Files.createDirectories(dir.resolve("sub"));
+        Path link = Files.createSymbolicLink(dir.resolve("link.hdf5"), lr32);
+        for (String out : List.of(lr32.toString(), link.toString(), dir.resolve("sub/../lr32.hdf5").toString())) {
+            Cli.run("upscale", "--model", "sr-x2", "--input", lr32.toString(), "--out", out)
+                    .userError(2, "never writes over an input");
+        }
+        Cli.run("upscale", "--model", "sr-x2", "--input", link.toString(), "--out", lr32.toString())
+                .userError(2, "never writes over an input");
+        assertEquals(sha, Sha256.of(lr32), "the input is untouched");
+        assertEquals(List.of(), temps(), "nothing written");
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"--crop, 0", "--memory-mb, 1", "--batch, 0", "--threads, 0", "--threads, -2", "--batch, x"})
+    void unusableOptionValuesStopAtOnce(String option, String value) {
+        Cli.run("upscale", "--model", "sr-x2", "--input", lr32.toString(), "--out", dir.resolve("o.hdf5").toString(), option, value)
+                .userError(2, option);
+        assertFalse(Files.exists(dir.resolve("o.hdf5")));
+    }
+
+    @Test
+    void threadsAreCheckedForEveryCommand() {
+        Cli.run("info", lr32.toString(), "--threads", "0").userError(2, "--threads", "at least 1");
+    }
+
+    @Test
+    void anOutputThatIsAFolderOrUnderAFileIsRefusedBeforeComputing() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("existing"));
+        Cli.run("upscale", "--model", "sr-x2", "--input", lr32.toString(), "--out", folder.toString())
+                .userError(3, "existing folder");
+        Path file = Files.writeString(dir.resolve("plain.txt"), "x");
+        Cli.run("upscale", "--model", "sr-x2", "--input", lr32.toString(), "--out", file.resolve("sr.hdf5").toString())
+                .userError(3, "is a file, not a folder");
+        Cli.run("upscale", "--model", "sr-x2", "--input", lr32.toString(), "--input", lr16.toString(), "--out", file.toString())
+                .userError(3, "not a folder");
+    }
+
+    @Test
+    void inputAndManifestTogetherAreAnError() throws Exception {
+        Path m = manifest();
+        Cli.run("upscale", "--model", "sr-x2", "--input", lr32.toString(), "--manifest", m.toString(), "--index", "0",
+                "--out", dir.resolve("o.hdf5").toString()).userError(2, "--input and --manifest");
+    }
+
+    @Test
+    void aManifestRowWithAnHdf5OutIsWrittenToThatFile() throws Exception {
+        Path m = manifest();
+        Path out = dir.resolve("x.hdf5");
+        Cli.Run r = Cli.run("upscale", "--model", "sr-x2", "--manifest", m.toString(), "--split", "test", "--index", "0",
+                "--out", out.toString(), "--threads", "2");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.isRegularFile(out), "a file, not a folder");
+    }
+
+    @Test
+    void anInputOutsideTheModelsDomainIsRefusedUnlessAllowed() throws Exception {
+        Path out = dir.resolve("sr16.hdf5");
+        Cli.run("upscale", "--model", "sr-x2", "--input", lr16.toString(), "--out", out.toString())
+                .userError(4, "lr16.hdf5", "outside the training domain of sr-x2", "particle spacing 4", "--allow-domain-mismatch");
+        assertFalse(Files.exists(out));
+        Cli.Run r = Cli.run("upscale", "--model", "sr-x2", "--input", lr16.toString(), "--out", out.toString(),
+                "--allow-domain-mismatch", "--threads", "2");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("loupe: warning: ") && r.err().contains("particle spacing"), r.err());
+        assertTrue(Files.readString(out.resolveSibling("sr16.hdf5.manifest.json")).contains("domainMismatch"),
+                "the mismatch is in the provenance");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"upscale -h", "paint --help", "manifest create -h", "train --help", "info -h"})
+    void helpAfterAnySubcommandPrintsItsHelp(String args) {
+        Cli.Run r = Cli.run(args.split(" "));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("Usage: loupe " + args.split(" ")[0]), r.out());
+    }
+
+    private Path manifest() throws Exception {
+        DataManifest.Entry e = new DataManifest.Entry("pair_000", "test", 1, 0.0,
+                new DataManifest.Member("lr32.hdf5", Sha256.of(lr32), 32), new DataManifest.Member("hr.hdf5", "0", 64));
+        Path m = dir.resolve("data-manifest.yaml");
+        new DataManifest("t", 64.0, Cosmology.referenceRuns(), List.of(e)).write(m);
+        return m;
+    }
+
+    private List<Path> temps() throws Exception {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList();
+        }
+    }
+}
