@@ -94,6 +94,9 @@ final class PaintCommand implements Callable<Integer> {
             }
         } else {
             Lattice lattice = Lattice.detect(p, common.readOptions(rc).latticeOffsetCells());
+            if (lattice != null) {
+                lattice.requirePlausible(p, snapshot.toString());
+            }
             if (lattice == null) {
                 throw new ConfigException(snapshot + ": particle IDs do not fill an N^3 lattice, so no "
                         + ps.field().name().toLowerCase(Locale.ROOT) + " field can be made; paint the density instead");

@@ -82,6 +82,7 @@ public final class PairLoader {
         if (lattice == null) {
             throw new FormatException(file + ": particle IDs do not fill an N^3 lattice, so no lattice field can be made");
         }
+        lattice.requirePlausible(p, String.valueOf(file));
         Grid psi = LagrangianFields.displacement(p, lattice, z, src);
         if (!velocity) {
             return psi;

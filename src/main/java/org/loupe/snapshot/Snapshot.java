@@ -41,6 +41,12 @@ public final class Snapshot {
         return load(type).particles();
     }
 
+    /**
+     * Above this fraction of coordinates outside [0, L) the length unit is wrong: a few particles
+     * just past the edge are normal (periodic codes store them unwrapped), most of them are not.
+     */
+    static final double UNIT_MISTAKE_FRACTION = 0.25;
+
     /** Reads all files' particles of {@code type} and reports what had to be fixed. */
     public ParticleLoad load(int type) {
         long total = header.count(type);
@@ -76,6 +82,12 @@ public final class Snapshot {
         }
         if (masses != null) {
             scale(masses, u.massTo1e10MsunH());
+        }
+        if (wrapped.get() > UNIT_MISTAKE_FRACTION * pos.length) {
+            throw new FormatException(String.format(java.util.Locale.ROOT, "%s: %.0f %% of the coordinates lie outside the box"
+                    + " [0, %.6g Mpc/h) as read (stored unit %s): a length-unit mistake, not particles that drifted out;"
+                    + " set snapshot.lengthUnitCm in a config (kpc/h = 3.085678e21, Mpc/h = 3.085678e24)",
+                    header.files().get(0), 100.0 * wrapped.get() / pos.length, box.sizeMpcH(), u.lengthUnitName()));
         }
         Particles particles = new Particles(box, pos, vel, ids, perParticleMass ? Double.NaN : header.mass(type), masses);
         return new ParticleLoad(particles, wrapped.get());
