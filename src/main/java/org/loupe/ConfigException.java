@@ -40,6 +40,11 @@ public class ConfigException extends LoupeException {
         return key;
     }
 
+    /** The same error prefixed with {@code where} (a file and line). */
+    public ConfigException inFile(String where) {
+        return new ConfigException(key, where + ": " + getMessage(), this);
+    }
+
     @Override
     public int exitCode() {
         return 2;

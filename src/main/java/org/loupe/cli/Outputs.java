@@ -20,6 +20,21 @@ final class Outputs {
     private Outputs() {
     }
 
+    /** {@link #notAnInput} and {@link #checkFile} for each of a command's output files. */
+    static void guard(Collection<Path> outputs, Collection<Path> inputs) {
+        for (Path o : outputs) {
+            notAnInput(o, inputs);
+        }
+        for (Path o : outputs) {
+            checkFile(o);
+        }
+    }
+
+    /** {@code out} and the provenance file {@code out.manifest.json} written next to it. */
+    static java.util.List<Path> withManifest(Path out) {
+        return java.util.List.of(out, out.resolveSibling(out.getFileName() + ".manifest.json"));
+    }
+
     /** Exit 2 when {@code out} is the same file as any of {@code inputs}. */
     static void notAnInput(Path out, Collection<Path> inputs) {
         Path o = canonical(out);

@@ -76,6 +76,7 @@ final class PaintCommand implements Callable<Integer> {
                 field != null ? parseField(field) : base.field(), interlace != null ? interlace : base.interlace());
         int threads = common.threads(rc);
         Snapshot snap = SnapshotReader.open(snapshot, common.readOptions(rc));
+        Outputs.guard(Outputs.withManifest(out), snap.header().files());
         ParticleLoad load = snap.load(common.readOptions(rc).particleType());
         Particles p = load.particles();
         List<SourceFile> sources = Sha256.sources(snap.header().files());

@@ -112,6 +112,13 @@ final class PowerCommand implements Callable<Integer> {
             inputs.add(open(second, opts));
             requireSameBox(inputs.get(0), inputs.get(1));
         }
+        List<Path> read = new ArrayList<>();
+        for (Input in : inputs) {
+            read.addAll(in.snapshot() != null ? in.snapshot().header().files() : List.of(in.path()));
+        }
+        List<Path> written = new ArrayList<>(Outputs.withManifest(out));
+        written.add(jsonPath(out));
+        Outputs.guard(written, read);
         Grid first = inputs.stream().map(Input::grid).filter(Objects::nonNull).findFirst().orElse(null);
         int n = meshSize(inputs);
         Window w = window != null ? Window.parse(window) : first != null && first.info().window() != null

@@ -74,6 +74,9 @@ final class TrainCommand implements Callable<Integer> {
             throw new ConfigException(common.config + ": data.manifest " + manifestFile + " not found; run `loupe simulate` first"
                     + " or point it at an existing data manifest");
         }
+        List<Path> given = List.of(common.config, manifestFile);
+        Outputs.guard(List.of(dir.resolve("config.yaml"), dir.resolve("model.zip"), dir.resolve("manifest.json"),
+                dir.resolve("loss-curve.csv"), dir.resolve("loss-curve.png")), given);
         AtomicBoolean stop = new AtomicBoolean();
         AtomicBoolean training = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);
@@ -92,6 +95,14 @@ final class TrainCommand implements Callable<Integer> {
         }, "loupe-sigterm");
         Runtime.getRuntime().addShutdownHook(hook);
         DataManifest manifest = DataManifest.read(manifestFile);
+        for (DataManifest.Entry e : manifest.pairs()) {
+            int side = e.lr().particlesPerSide();
+            if (tiles.cropCells() > side) {
+                throw ConfigException.forKey("tiles.cropCells", tiles.cropCells() + " is larger than the LR box of pair "
+                        + e.id() + " in " + manifestFile + " (" + side + "^3 particles): it must be 1 to " + side)
+                        .inFile(common.config + ConfigLoader.keyLine(common.config, "tiles.cropCells"));
+            }
+        }
         var console = spec.commandLine().getOut();
         console.printf(Locale.ROOT, "loading pairs from %s ...%n", manifestFile);
         var read = common.readOptions(rc);   // the config's snapshot: overrides apply to every pair

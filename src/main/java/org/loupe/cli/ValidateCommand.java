@@ -74,6 +74,14 @@ final class ValidateCommand implements Callable<Integer> {
         Snapshot sLr = SnapshotReader.open(lr, read);
         Snapshot sSr = SnapshotReader.open(sr, read);
         Snapshot sHr = hr == null ? null : SnapshotReader.open(hr, read);
+        List<Path> inputFiles = new java.util.ArrayList<>(sLr.header().files());
+        inputFiles.addAll(sSr.header().files());
+        if (sHr != null) {
+            inputFiles.addAll(sHr.header().files());
+        }
+        Outputs.checkFolder(out);
+        Outputs.guard(List.of(out.resolve("report.html"), out.resolve("report.json"), out.resolve("power.csv"),
+                out.resolve("manifest.json")), inputFiles);
         for (Snapshot s : hr == null ? List.of(sLr) : List.of(sLr, sHr)) {
             if (Math.abs(s.header().boxMpcH() - sSr.header().boxMpcH()) > 1e-6 * sSr.header().boxMpcH()) {
                 throw new ShapeMismatchException(s.header().files().get(0) + " (box " + s.header().boxMpcH() + " Mpc/h) and " + sr

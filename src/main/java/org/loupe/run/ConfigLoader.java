@@ -194,6 +194,15 @@ public final class ConfigLoader {
         }
     }
 
+    /** " line N" of the dotted config key {@code key} (e.g. tiles.cropCells) in {@code file}, or "" when not found. */
+    public static String keyLine(Path file, String key) {
+        try {
+            return line(Files.readAllLines(file), Arrays.asList(key.split("\\.")));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     /** " line N" of the key at {@code path} (field names and "[i]" list items), or "" when not found. */
     static String line(List<String> lines, List<String> path) {
         int from = 0;
