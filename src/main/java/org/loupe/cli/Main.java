@@ -68,7 +68,9 @@ public final class Main implements Runnable {
             return cli.execute(args);
         } catch (OutOfMemoryError e) {
             // Thrown past picocli's handler (e.g. while it formats output): still one line.
-            err.println("loupe: error: " + OutOfMemory.advice(e, ""));
+            var parsed = cli.getParseResult();
+            String command = parsed != null && parsed.subcommand() != null ? parsed.subcommand().commandSpec().name() : "";
+            err.println("loupe: error: " + OutOfMemory.advice(e, command));
             return OUT_OF_MEMORY;
         }
     }

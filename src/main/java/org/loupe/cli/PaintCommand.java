@@ -106,9 +106,13 @@ final class PaintCommand implements Callable<Integer> {
                 throw new ConfigException("--grid " + ps.grid() + " differs from the particle lattice (" + lattice.sitesPerSide()
                         + "^3); lattice fields live on the lattice: drop --grid or set it to " + lattice.sitesPerSide());
             }
-            g = ps.field() == PaintSpec.Field.DISPLACEMENT
-                    ? LagrangianFields.displacement(p, lattice, z, sources)
-                    : LagrangianFields.velocity(p, lattice, z, sources);
+            try {
+                g = ps.field() == PaintSpec.Field.DISPLACEMENT
+                        ? LagrangianFields.displacement(p, lattice, z, sources)
+                        : LagrangianFields.velocity(p, lattice, z, sources);
+            } catch (org.loupe.FormatException e) {
+                throw new org.loupe.FormatException(snapshot + ": " + e.getMessage(), e);
+            }
         }
         Provenance prov = new Provenance("paint", sources, ps, null, "plain Java (no ND4J)");
         GridFile.write(out, g, prov.toJson(), gzip);

@@ -116,7 +116,8 @@ public final class LagrangianFields {
         for (int p = 0; p < ids.length; p++) {
             int site = lattice.siteIndex(ids[p]);
             if (seen[site]) {
-                throw new FormatException("particle ID " + ids[p] + " occurs twice; a lattice needs unique IDs");
+                throw new FormatException("particle ID " + ids[p] + " occurs twice (a lattice needs unique IDs): the IDs"
+                        + " are not lattice IDs, or two snapshots' particles were merged");
             }
             seen[site] = true;
             siteOf[p] = site;

@@ -94,4 +94,28 @@ class ImplausibleInputTest {
         Cli.run("upscale", "--model", "sr-x4", "--input", in.toString(), "--out", dir.resolve("sr.hdf5").toString(),
                 "--allow-domain-mismatch").userError(3, "length-unit mistake");
     }
+
+    @Test
+    void aDuplicatedIdNamesTheFile() {
+        Particles p = SnapshotReader.open(SharedData.path("gadget4/A_N016/snapshot_004.hdf5")).readParticles(1);
+        long[] ids = p.ids().clone();
+        long lo = java.util.Arrays.stream(ids).min().orElseThrow();
+        long hi = java.util.Arrays.stream(ids).max().orElseThrow();
+        int a = 0;
+        while (ids[a] == lo || ids[a] == hi) {
+            a++;
+        }
+        int b = a + 1;
+        while (ids[b] == lo || ids[b] == hi) {
+            b++;
+        }
+        ids[b] = ids[a];
+        Path in = dir.resolve("dup.hdf5");
+        SnapshotWriter.write(in, new Particles(p.box(), p.positionsMpcH(), p.velocitiesKmS(), ids, p.massPerParticle(), null),
+                new SnapshotMeta(0.0, 0.31, 0.69, 0.68, "{}"), WriteOptions.defaults());
+        Cli.run("upscale", "--model", "sr-x4", "--input", in.toString(), "--out", dir.resolve("sr.hdf5").toString())
+                .userError(3, "dup.hdf5: particle ID " + ids[a] + " occurs twice");
+        Cli.run("paint", in.toString(), "--field", "velocity", "--out", dir.resolve("v.h5").toString())
+                .userError(3, "dup.hdf5: particle ID " + ids[a] + " occurs twice");
+    }
 }
