@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import org.loupe.LoupeException;
+import org.loupe.ConfigException;
 import org.loupe.mesh.MassAssignment;
 import org.loupe.mesh.Window;
 import org.loupe.particles.Box;
@@ -105,7 +106,7 @@ final class BenchCommand implements Callable<Integer> {
     private double h5py(Path file) throws Exception {
         Path script = Path.of("scripts/bench/h5py_read.py");
         if (!Files.isRegularFile(script)) {
-            throw new LoupeException("scripts/bench/h5py_read.py not found: run the benchmark from the repository root");
+            throw new ConfigException("scripts/bench/h5py_read.py not found: run the benchmark from the repository root");
         }
         Process proc = new ProcessBuilder(python, script.toString(), file.toString(), String.valueOf(repeats + 1))
                 .redirectErrorStream(true).start();

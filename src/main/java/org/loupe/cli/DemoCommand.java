@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import org.loupe.LoupeException;
+import org.loupe.ConfigException;
 import org.loupe.model.GeneratorFactory;
 import org.loupe.model.GeneratorSpec;
 import org.loupe.model.LossKind;
@@ -63,7 +64,7 @@ final class DemoCommand implements Callable<Integer> {
         DataManifest manifest = DataManifest.read(out.resolve("pairs/data-manifest.yaml"));
         List<DataManifest.Entry> test = manifest.split("test");
         if (test.isEmpty()) {
-            throw new LoupeException(cfg + ": the demo needs a test pair (simulate.testPairs >= 1)");
+            throw new ConfigException(cfg + ": the demo needs a test pair (simulate.testPairs >= 1)");
         }
         DataManifest.Entry pair = test.get(0);
         Path lr = out.resolve("pairs").resolve(pair.lr().path());
@@ -104,7 +105,7 @@ final class DemoCommand implements Callable<Integer> {
         int code = Main.execute(withThreads(t, "validate", "--lr", lr.toString(), "--sr", (useShipped ? shipped : sr).toString(),
                 "--hr", hr.toString(), "--out", report.toString()), console, err);
         if (code != 0 && code != 6) {
-            throw new LoupeException("demo step `loupe validate` failed with exit code " + code);
+            throw new StepFailed("demo step `loupe validate` failed with exit code " + code, code);
         }
         console.println("validation report of " + (useShipped ? "sr-x2" : "the model just trained") + " ("
                 + (code == 0 ? "all checks pass" : "some checks fail, see the report") + "): " + report.resolve("report.html"));
@@ -170,7 +171,23 @@ final class DemoCommand implements Callable<Integer> {
     private static void step(PrintWriter err, PrintWriter console, String[] args) {
         int code = Main.execute(args, console, err);
         if (code != 0) {
-            throw new LoupeException("demo step `loupe " + String.join(" ", args) + "` failed with exit code " + code);
+            throw new StepFailed("demo step `loupe " + String.join(" ", args) + "` failed with exit code " + code, code);
+        }
+    }
+
+    /** A step of the demo failed: the demo exits with that step's code (its message is already printed). */
+    private static final class StepFailed extends LoupeException {
+        private static final long serialVersionUID = 1L;
+        private final int code;
+
+        StepFailed(String message, int code) {
+            super(message);
+            this.code = code;
+        }
+
+        @Override
+        public int exitCode() {
+            return code;
         }
     }
 }

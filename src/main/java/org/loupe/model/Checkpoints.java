@@ -14,7 +14,7 @@ import org.deeplearning4j.util.ModelSerializer;
 
 import org.loupe.AtomicFiles;
 import org.loupe.FormatException;
-import org.loupe.LoupeException;
+import org.loupe.OutputException;
 
 /**
  * Checkpoints in {@code DIR/step-NNNNNNNN.zip} (model, Adam state, {@link TrainState}) and a
@@ -67,7 +67,7 @@ public final class Checkpoints {
             AtomicFiles.writeString(dir.resolve("latest"), file.getFileName().toString() + "\n");
             return file;
         } catch (IOException e) {
-            throw new LoupeException(dir + ": cannot write checkpoint (" + e.getMessage() + "); check free space", e);
+            throw new OutputException(dir + ": cannot write checkpoint (" + e.getMessage() + "); check free space", e);
         }
     }
 

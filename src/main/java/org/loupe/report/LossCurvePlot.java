@@ -13,7 +13,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import org.loupe.AtomicFiles;
-import org.loupe.LoupeException;
+import org.loupe.FormatException;
 
 /** The training loss curve (train and validation loss per epoch, log scale) as a PNG. */
 public final class LossCurvePlot {
@@ -36,7 +36,7 @@ public final class LossCurvePlot {
                 validation.add(Double.parseDouble(f[3]));
             }
         } catch (IOException | RuntimeException e) {
-            throw new LoupeException(csv + ": cannot read the loss curve (" + e.getMessage() + ")", e);
+            throw new FormatException(csv + ": cannot read the loss curve (" + e.getMessage() + ")", e);
         }
         if (epoch.isEmpty()) {
             return;

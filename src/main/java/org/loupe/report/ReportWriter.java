@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import org.loupe.AtomicFiles;
-import org.loupe.LoupeException;
+import org.loupe.OutputException;
 import org.loupe.stats.CrossPowerResult;
 import org.loupe.stats.MassFunction;
 import org.loupe.stats.MassFunctionRatio;
@@ -42,7 +42,7 @@ public final class ReportWriter {
             AtomicFiles.writeBytes(dir.resolve("report.json"), JSON.writeValueAsBytes(json(r, provenanceJson)));
             AtomicFiles.writeBytes(dir.resolve("report.html"), Html.page(r, figures, provenanceJson).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new LoupeException(dir + ": cannot write the report: " + e.getMessage(), e);
+            throw new OutputException(dir + ": cannot write the report: " + e.getMessage(), e);
         }
     }
 

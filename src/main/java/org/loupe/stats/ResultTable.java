@@ -13,7 +13,7 @@ import java.util.Map;
 
 import org.loupe.AtomicFiles;
 import org.loupe.FormatException;
-import org.loupe.LoupeException;
+import org.loupe.OutputException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -158,7 +158,7 @@ final class ResultTable {
                 }
             });
         } catch (UncheckedIOException e) {
-            throw new LoupeException("cannot write " + path + ": " + e.getCause().getMessage(), e);
+            throw new OutputException(path + ": cannot write (" + e.getCause().getMessage() + ")", e);
         }
     }
 

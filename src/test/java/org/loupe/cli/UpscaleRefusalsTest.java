@@ -87,10 +87,16 @@ class UpscaleRefusalsTest {
     void aManifestRowWithAnHdf5OutIsWrittenToThatFile() throws Exception {
         Path m = manifest();
         Path out = dir.resolve("x.hdf5");
+        // A run killed while writing x.hdf5 left its temp file; this run removes it.
+        Process dead = new ProcessBuilder("true").start();
+        dead.waitFor();
+        Path stale = Files.writeString(dir.resolve(".x.hdf5." + dead.pid() + ".tmp"), "half a snapshot");
         Cli.Run r = Cli.run("upscale", "--model", "sr-x2", "--manifest", m.toString(), "--split", "test", "--index", "0",
                 "--out", out.toString(), "--threads", "2");
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.isRegularFile(out), "a file, not a folder");
+        assertFalse(Files.exists(stale), "the killed run's temp file is gone");
+        assertEquals(List.of(), temps());
     }
 
     @Test
