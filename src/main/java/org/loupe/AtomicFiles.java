@@ -70,6 +70,13 @@ public final class AtomicFiles {
                 move(temps.get(i), targets.get(i));
             }
             return targets;
+        } catch (OutputException e) {
+            // A writer reports the temp file it was writing; the user knows the output's name.
+            String m = e.getMessage();
+            for (int i = 0; i < temps.size(); i++) {
+                m = m.replace(temps.get(i).toString(), targets.get(i).toString());
+            }
+            throw m.equals(e.getMessage()) ? e : new OutputException(m, e);
         } catch (IOException e) {
             throw new OutputException(current + ": cannot write (" + e.getMessage() + "); check the folder's permissions and free space", e);
         } finally {

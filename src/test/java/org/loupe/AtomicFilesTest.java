@@ -52,6 +52,15 @@ class AtomicFilesTest {
     }
 
     @Test
+    void aWritersErrorNamesTheOutputNotItsTempFile() {
+        Path target = dir.resolve("grid.h5");
+        OutputException e = assertThrows(OutputException.class, () -> AtomicFiles.write(target, tmp -> {
+            throw new OutputException(tmp + ": HDF5 failed to write grid; check free disk space and permissions");
+        }));
+        assertTrue(e.getMessage().startsWith(target + ": HDF5 failed"), e.getMessage());
+    }
+
+    @Test
     void severalFilesAppearTogetherOrNotAtAll() throws IOException {
         List<Path> targets = List.of(dir.resolve("s.0.hdf5"), dir.resolve("s.1.hdf5"));
         assertThrows(LoupeException.class, () -> AtomicFiles.writeAll(targets, temps -> {

@@ -77,6 +77,9 @@ final class PaintCommand implements Callable<Integer> {
         int threads = common.threads(rc);
         Snapshot snap = SnapshotReader.open(snapshot, common.readOptions(rc));
         Outputs.guard(Outputs.withManifest(out), snap.header().files());
+        long cells = ps.field() == PaintSpec.Field.DENSITY ? (long) ps.grid() * ps.grid() * ps.grid()
+                : 3 * snap.header().count(common.readOptions(rc).particleType());
+        Outputs.checkFreeSpace(out, 4 * cells + (1 << 16));
         ParticleLoad load = snap.load(common.readOptions(rc).particleType());
         Particles p = load.particles();
         List<SourceFile> sources = Sha256.sources(snap.header().files());
