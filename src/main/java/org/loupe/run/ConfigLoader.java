@@ -112,7 +112,7 @@ public final class ConfigLoader {
         } catch (ValueInstantiationException e) {
             Throwable cause = e.getCause();
             if (cause instanceof ConfigException ce && ce.key() != null) {
-                throw new ConfigException(file + line(lines, Arrays.asList(ce.key().split("\\."))) + ": " + ce.getMessage(), e);
+                throw new ConfigException(file + YamlLines.line(lines, Arrays.asList(ce.key().split("\\."))) + ": " + ce.getMessage(), e);
             }
             String msg = cause instanceof LoupeException ? cause.getMessage() : String.valueOf(cause);
             throw new ConfigException(file + at(lines, e) + ": invalid settings in " + path(e) + ": " + msg, e);
@@ -159,7 +159,7 @@ public final class ConfigLoader {
             RecordComponent c = components.get(key);
             if (c == null) {
                 String parent = path.size() == 1 ? "the top level" : "'" + dotted(path.subList(0, path.size() - 1)) + "'";
-                throw new ConfigException(file + line(lines, path) + ": unknown key '" + key + "' in " + parent
+                throw new ConfigException(file + YamlLines.line(lines, path) + ": unknown key '" + key + "' in " + parent
                         + "; allowed keys: " + components.keySet().stream().sorted().collect(Collectors.joining(", ")));
             }
             checkKeys(file, lines, node.get(key), c.getGenericType(), path);
@@ -180,7 +180,7 @@ public final class ConfigLoader {
             }
             for (String key : REQUIRED.getOrDefault(d.getKey(), List.of())) {
                 if (!user.has(key)) {
-                    throw new ConfigException(file + line(lines, path) + ": " + d.getKey() + "." + key + " is required"
+                    throw new ConfigException(file + YamlLines.line(lines, path) + ": " + d.getKey() + "." + key + " is required"
                             + " (docs/config-reference.md)");
                 }
             }
@@ -197,96 +197,16 @@ public final class ConfigLoader {
     /** " line N" of the dotted config key {@code key} (e.g. tiles.cropCells) in {@code file}, or "" when not found. */
     public static String keyLine(Path file, String key) {
         try {
-            return line(Files.readAllLines(file), Arrays.asList(key.split("\\.")));
+            return YamlLines.line(Files.readAllLines(file), Arrays.asList(key.split("\\.")));
         } catch (IOException e) {
             return "";
         }
     }
 
-    /** " line N" of the key at {@code path} (field names and "[i]" list items), or "" when not found. */
-    static String line(List<String> lines, List<String> path) {
-        int from = 0;
-        int to = lines.size();
-        int parentIndent = -1;
-        int found = -1;
-        for (String key : path) {
-            if (key.startsWith("[")) {
-                int index = Integer.parseInt(key.substring(1, key.length() - 1));
-                int dashIndent = Integer.MAX_VALUE;
-                for (int i = from; i < to; i++) {
-                    int ind = indent(lines.get(i));
-                    if (lines.get(i).trim().startsWith("- ") && ind > parentIndent) {
-                        dashIndent = Math.min(dashIndent, ind);
-                    }
-                }
-                int seen = -1;
-                int start = -1;
-                for (int i = from; i < to && start < 0; i++) {
-                    if (lines.get(i).trim().startsWith("- ") && indent(lines.get(i)) == dashIndent && ++seen == index) {
-                        start = i;
-                    }
-                }
-                if (start < 0) {
-                    break;
-                }
-                found = start;
-                from = start;
-                to = end(lines, start, dashIndent, to, true);
-                parentIndent = dashIndent;
-                continue;
-            }
-            java.util.regex.Pattern p = java.util.regex.Pattern.compile("^(\\s*)(- )?['\"]?" + java.util.regex.Pattern.quote(key)
-                    + "['\"]?\\s*:");
-            int hit = -1;
-            int hitIndent = 0;
-            for (int i = from; i < to && hit < 0; i++) {
-                var m = p.matcher(lines.get(i));
-                if (m.find()) {
-                    int ind = m.group(1).length() + (m.group(2) == null ? 0 : 2);
-                    if (ind > parentIndent) {
-                        hit = i;
-                        hitIndent = ind;
-                    }
-                }
-            }
-            if (hit < 0) {
-                break;
-            }
-            found = hit;
-            from = hit + 1;
-            to = end(lines, hit, hitIndent, to, false);
-            parentIndent = hitIndent;
-        }
-        return found < 0 ? "" : " line " + (found + 1);
-    }
-
-    /** First line after {@code start} that closes the block opened there. */
-    private static int end(List<String> lines, int start, int indent, int limit, boolean listItem) {
-        for (int i = start + 1; i < limit; i++) {
-            String t = lines.get(i).trim();
-            if (t.isEmpty() || t.startsWith("#")) {
-                continue;
-            }
-            int ind = indent(lines.get(i));
-            if (ind < indent || (ind == indent && (!listItem || t.startsWith("- ")))) {
-                return i;
-            }
-        }
-        return limit;
-    }
-
-    private static int indent(String s) {
-        int i = 0;
-        while (i < s.length() && s.charAt(i) == ' ') {
-            i++;
-        }
-        return i;
-    }
-
     private static String at(List<String> lines, JsonMappingException e) {
         List<String> p = e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]").toList();
-        return line(lines, p);
+        return YamlLines.line(lines, p);
     }
 
     private static String where(JsonProcessingException e) {
