@@ -113,6 +113,16 @@ class UpscaleRefusalsTest {
                 "the mismatch is in the provenance");
     }
 
+    @Test
+    void aModelWithoutADomainIsUsedWithAWarning() throws Exception {
+        Path old = dir.resolve("old.zip");
+        org.loupe.model.ModelFile.read(org.loupe.model.ShippedModels.locate("sr-x2")).withDomain(null).write(old);
+        Cli.Run r = Cli.run("upscale", "--model", old.toString(), "--input", lr32.toString(), "--out",
+                dir.resolve("sr.hdf5").toString(), "--threads", "2");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("loupe: warning: ") && r.err().contains("records no training domain"), r.err());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({"upscale -h", "paint --help", "manifest create -h", "train --help", "info -h"})
     void helpAfterAnySubcommandPrintsItsHelp(String args) {
