@@ -40,10 +40,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--particles-per-side", defaultValue = "256", description = "N for N^3 particles (default 256).")
     int n;
 
-    @Option(names = "--grid", defaultValue = "256", description = "Mesh for the painting benchmark (default 256).")
+    @Option(names = "--grid", converter = Ranges.Positive.class, defaultValue = "256", description = "Mesh for the painting benchmark (default 256).")
     int grid;
 
-    @Option(names = "--repeats", defaultValue = "5", description = "Timed repeats; the median is reported (default 5).")
+    @Option(names = "--repeats", converter = Ranges.Positive.class, defaultValue = "5", description = "Timed repeats; the median is reported (default 5).")
     int repeats;
 
     @Option(names = "--dir", description = "Scratch folder (default: a temp folder, deleted afterwards).")

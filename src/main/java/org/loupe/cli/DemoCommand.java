@@ -39,7 +39,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "Use this config instead of the embedded one.")
     Path config;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads.")
+    @Option(names = "--threads", converter = Ranges.Positive.class, paramLabel = "T", description = "Worker threads.")
     Integer threads;
 
     @Spec

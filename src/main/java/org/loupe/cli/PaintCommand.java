@@ -42,7 +42,7 @@ final class PaintCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SNAPSHOT")
     Path snapshot;
 
-    @Option(names = "--grid", paramLabel = "N", description = "Cells per side (density); must equal the lattice side for lattice fields.")
+    @Option(names = "--grid", converter = Ranges.Positive.class, paramLabel = "N", description = "Cells per side (density); must equal the lattice side for lattice fields.")
     Integer grid;
 
     @Option(names = "--field", paramLabel = "F", description = "density | displacement | velocity (default density).")

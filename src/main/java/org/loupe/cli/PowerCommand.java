@@ -56,7 +56,7 @@ final class PowerCommand implements Callable<Integer> {
     @Option(names = "--cross", paramLabel = "INPUT2", description = "Second snapshot or grid: cross power, r = P12/sqrt(P1 P2), T = sqrt(P1/P2) (INPUT is field 1, the prediction).")
     Path second;
 
-    @Option(names = "--grid", paramLabel = "N", description = "Mesh cells per side for painting snapshots (default: the grid file's size).")
+    @Option(names = "--grid", converter = Ranges.Positive.class, paramLabel = "N", description = "Mesh cells per side for painting snapshots (default: the grid file's size).")
     Integer grid;
 
     @Option(names = "--window", paramLabel = "W", description = "ngp | cic | tsc | pcs for painting snapshots (default: the grid file's, else cic).")

@@ -53,10 +53,10 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Report folder.")
     Path out;
 
-    @Option(names = "--grid", paramLabel = "N", description = "Mesh for P(k) and slices (default 2 x the SR lattice side).")
+    @Option(names = "--grid", converter = Ranges.Positive.class, paramLabel = "N", description = "Mesh for P(k) and slices (default 2 x the SR lattice side).")
     Integer grid;
 
-    @Option(names = "--tile-cells", paramLabel = "T", description = "HR sites per tile side for the seam metric (default: from the SR file's provenance).")
+    @Option(names = "--tile-cells", converter = Ranges.Positive.class, paramLabel = "T", description = "HR sites per tile side for the seam metric (default: from the SR file's provenance).")
     Integer tileCells;
 
     @Mixin

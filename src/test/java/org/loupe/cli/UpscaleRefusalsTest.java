@@ -64,6 +64,22 @@ class UpscaleRefusalsTest {
         Cli.run("info", lr32.toString(), "--threads", "0").userError(2, "--threads", "at least 1");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"paint --grid 0", "power --grid -4", "validate --grid 0", "validate --tile-cells 0", "demo --threads 0",
+        "bench --repeats 0"})
+    void sizeAndCountOptionsBelowOneStopAtOnce(String args) {
+        String[] a = args.split(" ");
+        java.util.List<String> full = new java.util.ArrayList<>(List.of(a[0]));
+        switch (a[0]) {
+            case "paint", "power" -> full.addAll(List.of(lr32.toString(), "--out", dir.resolve("o").toString()));
+            case "validate" -> full.addAll(List.of("--lr", lr32.toString(), "--sr", lr32.toString(), "--out", dir.resolve("o").toString()));
+            default -> { }
+        }
+        full.addAll(List.of(a[1], a[2]));
+        Cli.run(full.toArray(String[]::new)).userError(2, a[1], "at least 1");
+        assertFalse(Files.exists(dir.resolve("o")));
+    }
+
     @Test
     void anOutputThatIsAFolderOrUnderAFileIsRefusedBeforeComputing() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("existing"));
