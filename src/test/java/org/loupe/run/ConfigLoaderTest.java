@@ -68,6 +68,7 @@ class ConfigLoaderTest {
         "adversarial.clip: 0    | TRAIN  adversarial:\\n    clip: 0\\n       | 6 | train.adversarial.clip must be > 0",
         "validate.minCorrelation| validate:\\n  minCorrelation: 2\\n      | 2 | validate.minCorrelation must be in [-1, 1]",
         "threads: 0             | threads: 0\\n                              | 1 | threads must be 1 to 4096, got 0",
+        "paint.grid: -8         | name: x\\npaint:\\n  window: tsc\\n  grid: -8\\n | 4 | paint.grid must be 1 to 1290",
     })
     void outOfRangeValuesNameFileLineAndRange(String name, String yaml, int line, String expected) throws IOException {
         String msg = error(yaml.replace("\\n", "\n").replace("TRAIN", TRAIN));
