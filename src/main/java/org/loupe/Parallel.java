@@ -55,6 +55,9 @@ public final class Parallel {
             if (cause instanceof RuntimeException re) {
                 throw re;
             }
+            if (cause instanceof Error err) {
+                throw err;   // e.g. OutOfMemoryError: the CLI reports it as such
+            }
             throw new LoupeException("parallel kernel failed: " + cause, cause);
         } finally {
             pool.shutdownNow();

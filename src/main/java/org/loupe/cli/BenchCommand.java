@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import org.loupe.LoupeException;
+import org.loupe.ConfigException;
 import org.loupe.mesh.MassAssignment;
 import org.loupe.mesh.Window;
 import org.loupe.particles.Box;
@@ -39,10 +40,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--particles-per-side", defaultValue = "256", description = "N for N^3 particles (default 256).")
     int n;
 
-    @Option(names = "--grid", defaultValue = "256", description = "Mesh for the painting benchmark (default 256).")
+    @Option(names = "--grid", converter = Ranges.Positive.class, defaultValue = "256", description = "Mesh for the painting benchmark (default 256).")
     int grid;
 
-    @Option(names = "--repeats", defaultValue = "5", description = "Timed repeats; the median is reported (default 5).")
+    @Option(names = "--repeats", converter = Ranges.Positive.class, defaultValue = "5", description = "Timed repeats; the median is reported (default 5).")
     int repeats;
 
     @Option(names = "--dir", description = "Scratch folder (default: a temp folder, deleted afterwards).")
@@ -105,7 +106,7 @@ final class BenchCommand implements Callable<Integer> {
     private double h5py(Path file) throws Exception {
         Path script = Path.of("scripts/bench/h5py_read.py");
         if (!Files.isRegularFile(script)) {
-            throw new LoupeException("scripts/bench/h5py_read.py not found: run the benchmark from the repository root");
+            throw new ConfigException("scripts/bench/h5py_read.py not found: run the benchmark from the repository root");
         }
         Process proc = new ProcessBuilder(python, script.toString(), file.toString(), String.valueOf(repeats + 1))
                 .redirectErrorStream(true).start();

@@ -14,11 +14,12 @@ final class CommonOptions {
     @Option(names = "--config", paramLabel = "FILE", description = "YAML config (see configs/); its snapshot: section overrides detected units.")
     Path config;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: config, else all processors).")
+    @Option(names = "--threads", paramLabel = "T", converter = Ranges.Positive.class,
+            description = "Worker threads, at least 1 (default: config, else all processors).")
     Integer threads;
 
     RunConfig runConfig() {
-        return config == null ? new RunConfig(null, null, null, null, null, null, null, null, null, null) : ConfigLoader.load(config, RunConfig.class);
+        return config == null ? RunConfig.empty() : ConfigLoader.load(config, RunConfig.class);
     }
 
     int threads(RunConfig rc) {

@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import org.loupe.LoupeException;
+import org.loupe.ConfigException;
 import org.loupe.model.GeneratorFactory;
 import org.loupe.model.GeneratorSpec;
 import org.loupe.model.LossKind;
@@ -38,7 +39,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "Use this config instead of the embedded one.")
     Path config;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads.")
+    @Option(names = "--threads", converter = Ranges.Positive.class, paramLabel = "T", description = "Worker threads.")
     Integer threads;
 
     @Spec
@@ -63,7 +64,7 @@ final class DemoCommand implements Callable<Integer> {
         DataManifest manifest = DataManifest.read(out.resolve("pairs/data-manifest.yaml"));
         List<DataManifest.Entry> test = manifest.split("test");
         if (test.isEmpty()) {
-            throw new LoupeException(cfg + ": the demo needs a test pair (simulate.testPairs >= 1)");
+            throw new ConfigException(cfg + ": the demo needs a test pair (simulate.testPairs >= 1)");
         }
         DataManifest.Entry pair = test.get(0);
         Path lr = out.resolve("pairs").resolve(pair.lr().path());
@@ -104,7 +105,7 @@ final class DemoCommand implements Callable<Integer> {
         int code = Main.execute(withThreads(t, "validate", "--lr", lr.toString(), "--sr", (useShipped ? shipped : sr).toString(),
                 "--hr", hr.toString(), "--out", report.toString()), console, err);
         if (code != 0 && code != 6) {
-            throw new LoupeException("demo step `loupe validate` failed with exit code " + code);
+            throw new StepFailed("demo step `loupe validate` failed with exit code " + code, code);
         }
         console.println("validation report of " + (useShipped ? "sr-x2" : "the model just trained") + " ("
                 + (code == 0 ? "all checks pass" : "some checks fail, see the report") + "): " + report.resolve("report.html"));
@@ -150,10 +151,11 @@ final class DemoCommand implements Callable<Integer> {
     private static void writeTrilinearModel(ModelFile trained, Path file) {
         // An untrained generator outputs exactly the trilinear baseline (its projection starts at 0).
         GeneratorGeometry geo = new GeneratorGeometry(trained.scale(), trained.cropCells(), trained.haloCells());
-        var g = GeneratorFactory.build(new GeneratorSpec(trained.scale(), 4, trained.velocity()), geo,
-                new TrainSpec(1, 1, 1, 1e-3, 1, LossKind.MSE, 1, 1));
-        new ModelFile(g, trained.scale(), trained.velocity(), trained.cropCells(), trained.haloCells(),
-                "{\"note\":\"untrained generator with zero projection: the trilinear baseline\"}").write(file);
+        GeneratorSpec spec = GeneratorSpec.defaults().withScale(trained.scale()).withWidth(4).withVelocity(trained.velocity());
+        var g = GeneratorFactory.build(spec, geo,
+                TrainSpec.of(1, 1, 1).withValidationTiles(1));
+        trained.withGraph(g).withNoiseChannels(0)
+                .withProvenance("{\"note\":\"untrained generator with zero projection: the trilinear baseline\"}").write(file);
     }
 
     private static String[] withThreads(String threads, String... args) {
@@ -169,7 +171,23 @@ final class DemoCommand implements Callable<Integer> {
     private static void step(PrintWriter err, PrintWriter console, String[] args) {
         int code = Main.execute(args, console, err);
         if (code != 0) {
-            throw new LoupeException("demo step `loupe " + String.join(" ", args) + "` failed with exit code " + code);
+            throw new StepFailed("demo step `loupe " + String.join(" ", args) + "` failed with exit code " + code, code);
+        }
+    }
+
+    /** A step of the demo failed: the demo exits with that step's code (its message is already printed). */
+    private static final class StepFailed extends LoupeException {
+        private static final long serialVersionUID = 1L;
+        private final int code;
+
+        StepFailed(String message, int code) {
+            super(message);
+            this.code = code;
+        }
+
+        @Override
+        public int exitCode() {
+            return code;
         }
     }
 }

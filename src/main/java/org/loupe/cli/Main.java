@@ -27,11 +27,27 @@ public final class Main implements Runnable {
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
+    /** Exit code when the Java heap or ND4J's native memory runs out. */
+    public static final int OUT_OF_MEMORY = 7;
+
     /** Runs a command line and returns the exit code (for tests and the launcher). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
+        // -h / --help after any subcommand prints that subcommand's help.
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            sub.getCommandSpec().mixinStandardHelpOptions(true);
+            for (CommandLine subsub : sub.getSubcommands().values()) {
+                subsub.getCommandSpec().mixinStandardHelpOptions(true);
+            }
+        }
+        cli.setParameterExceptionHandler((e, a) -> {
+            // One line, as for every other user error; the usage is one --help away.
+            String name = e.getCommandLine().getCommandName();
+            err.println("loupe: error: " + e.getMessage() + " (see loupe " + ("loupe".equals(name) ? "" : name + " ") + "--help)");
+            return 2;
+        });
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             boolean debug = parsed.matchedOptionValue("--debug", false) || hasDebug(args);
             if (debug) {
@@ -41,10 +57,22 @@ public final class Main implements Runnable {
                 err.println("loupe: error: " + le.getMessage());
                 return le.exitCode();
             }
+            if (OutOfMemory.is(e)) {
+                err.println("loupe: error: " + OutOfMemory.advice(e, cmd.getCommandName()));
+                return OUT_OF_MEMORY;
+            }
             err.println("loupe: internal error: " + e + (debug ? "" : " (rerun with --debug for details and report it)"));
             return 70;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // Thrown past picocli's handler (e.g. while it formats output): still one line.
+            var parsed = cli.getParseResult();
+            String command = parsed != null && parsed.subcommand() != null ? parsed.subcommand().commandSpec().name() : "";
+            err.println("loupe: error: " + OutOfMemory.advice(e, command));
+            return OUT_OF_MEMORY;
+        }
     }
 
     private static boolean hasDebug(String[] args) {

@@ -42,7 +42,7 @@ final class PaintCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SNAPSHOT")
     Path snapshot;
 
-    @Option(names = "--grid", paramLabel = "N", description = "Cells per side (density); must equal the lattice side for lattice fields.")
+    @Option(names = "--grid", converter = Ranges.Positive.class, paramLabel = "N", description = "Cells per side (density); must equal the lattice side for lattice fields.")
     Integer grid;
 
     @Option(names = "--field", paramLabel = "F", description = "density | displacement | velocity (default density).")
@@ -76,6 +76,10 @@ final class PaintCommand implements Callable<Integer> {
                 field != null ? parseField(field) : base.field(), interlace != null ? interlace : base.interlace());
         int threads = common.threads(rc);
         Snapshot snap = SnapshotReader.open(snapshot, common.readOptions(rc));
+        Outputs.guard(Outputs.withManifest(out), snap.header().files());
+        long cells = ps.field() == PaintSpec.Field.DENSITY ? (long) ps.grid() * ps.grid() * ps.grid()
+                : 3 * snap.header().count(common.readOptions(rc).particleType());
+        Outputs.checkFreeSpace(out, 4 * cells + (1 << 16));
         ParticleLoad load = snap.load(common.readOptions(rc).particleType());
         Particles p = load.particles();
         List<SourceFile> sources = Sha256.sources(snap.header().files());
@@ -86,7 +90,7 @@ final class PaintCommand implements Callable<Integer> {
                 throw new ConfigException("paint needs --grid N (cells per side) for a density field");
             }
             if (ps.interlace()) {
-                // δ(x) whose transform is the interlaced field (CONVENTIONS.md, "Interlacing").
+                // δ(x) whose transform is the interlaced field (docs/conventions.md, "Interlacing").
                 Fft3d fft = new JTransformsFft3d(threads);
                 g = FourierDensity.paint(p, ps.grid(), ps.window(), true, z, sources, fft, threads).toGrid(fft);
             } else {
@@ -94,6 +98,9 @@ final class PaintCommand implements Callable<Integer> {
             }
         } else {
             Lattice lattice = Lattice.detect(p, common.readOptions(rc).latticeOffsetCells());
+            if (lattice != null) {
+                lattice.requirePlausible(p, snapshot.toString());
+            }
             if (lattice == null) {
                 throw new ConfigException(snapshot + ": particle IDs do not fill an N^3 lattice, so no "
                         + ps.field().name().toLowerCase(Locale.ROOT) + " field can be made; paint the density instead");
@@ -102,9 +109,13 @@ final class PaintCommand implements Callable<Integer> {
                 throw new ConfigException("--grid " + ps.grid() + " differs from the particle lattice (" + lattice.sitesPerSide()
                         + "^3); lattice fields live on the lattice: drop --grid or set it to " + lattice.sitesPerSide());
             }
-            g = ps.field() == PaintSpec.Field.DISPLACEMENT
-                    ? LagrangianFields.displacement(p, lattice, z, sources)
-                    : LagrangianFields.velocity(p, lattice, z, sources);
+            try {
+                g = ps.field() == PaintSpec.Field.DISPLACEMENT
+                        ? LagrangianFields.displacement(p, lattice, z, sources)
+                        : LagrangianFields.velocity(p, lattice, z, sources);
+            } catch (org.loupe.FormatException e) {
+                throw new org.loupe.FormatException(snapshot + ": " + e.getMessage(), e);
+            }
         }
         Provenance prov = new Provenance("paint", sources, ps, null, "plain Java (no ND4J)");
         GridFile.write(out, g, prov.toJson(), gzip);

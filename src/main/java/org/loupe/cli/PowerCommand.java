@@ -43,7 +43,7 @@ import org.loupe.stats.PowerSpectrum;
 
 /**
  * {@code loupe power}: P(k), P2(k), P4(k) of a snapshot or density grid file; with {@code --cross},
- * P1, P2, P12, r(k) and T(k) of two (CONVENTIONS.md, "Power spectrum"). Writes FILE.csv, FILE.json
+ * P1, P2, P12, r(k) and T(k) of two (docs/conventions.md, "Power spectrum"). Writes FILE.csv, FILE.json
  * and FILE.csv.manifest.json.
  */
 @Command(name = "power", description = "Power spectrum and multipoles of a snapshot or density grid; with --cross,"
@@ -56,7 +56,7 @@ final class PowerCommand implements Callable<Integer> {
     @Option(names = "--cross", paramLabel = "INPUT2", description = "Second snapshot or grid: cross power, r = P12/sqrt(P1 P2), T = sqrt(P1/P2) (INPUT is field 1, the prediction).")
     Path second;
 
-    @Option(names = "--grid", paramLabel = "N", description = "Mesh cells per side for painting snapshots (default: the grid file's size).")
+    @Option(names = "--grid", converter = Ranges.Positive.class, paramLabel = "N", description = "Mesh cells per side for painting snapshots (default: the grid file's size).")
     Integer grid;
 
     @Option(names = "--window", paramLabel = "W", description = "ngp | cic | tsc | pcs for painting snapshots (default: the grid file's, else cic).")
@@ -112,6 +112,13 @@ final class PowerCommand implements Callable<Integer> {
             inputs.add(open(second, opts));
             requireSameBox(inputs.get(0), inputs.get(1));
         }
+        List<Path> read = new ArrayList<>();
+        for (Input in : inputs) {
+            read.addAll(in.snapshot() != null ? in.snapshot().header().files() : List.of(in.path()));
+        }
+        List<Path> written = new ArrayList<>(Outputs.withManifest(out));
+        written.add(jsonPath(out));
+        Outputs.guard(written, read);
         Grid first = inputs.stream().map(Input::grid).filter(Objects::nonNull).findFirst().orElse(null);
         int n = meshSize(inputs);
         Window w = window != null ? Window.parse(window) : first != null && first.info().window() != null

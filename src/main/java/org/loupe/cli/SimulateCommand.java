@@ -23,7 +23,7 @@ import org.loupe.mesh.JTransformsFft3d;
 import org.loupe.mesh.SourceFile;
 import org.loupe.particles.Lattice;
 import org.loupe.particles.Particles;
-import org.loupe.run.AtomicFiles;
+import org.loupe.AtomicFiles;
 import org.loupe.run.ConfigLoader;
 import org.loupe.run.DataManifest;
 import org.loupe.run.ProgressBar;

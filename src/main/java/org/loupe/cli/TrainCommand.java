@@ -29,7 +29,7 @@ import org.loupe.model.GeneratorSpec;
 import org.loupe.model.ModelFile;
 import org.loupe.model.Trainer;
 import org.loupe.report.LossCurvePlot;
-import org.loupe.run.AtomicFiles;
+import org.loupe.AtomicFiles;
 import org.loupe.run.ConfigLoader;
 import org.loupe.run.DataManifest;
 import org.loupe.run.PairLoader;
@@ -65,14 +65,18 @@ final class TrainCommand implements Callable<Integer> {
         if (rc.data() == null || rc.data().manifest() == null || rc.train() == null) {
             throw new ConfigException(common.config + ": train needs data.manifest and a train: section (see configs/train-quick.yaml)");
         }
-        GeneratorSpec gen = rc.generator() != null ? rc.generator() : new GeneratorSpec(2, 32, false);
-        TileSpec tiles = rc.tiles() != null ? rc.tiles() : new TileSpec(8, 2, gen.velocity(), true);
+        GeneratorSpec gen = rc.generator() != null ? rc.generator() : GeneratorSpec.defaults();
+        // Without a tiles: section the tiles carry the generator's channels; every other setting is TileSpec's default.
+        TileSpec tiles = rc.tiles() != null ? rc.tiles() : TileSpec.defaults().withVelocity(gen.velocity());
         Path dir = common.runDir(rc, out);
         Path manifestFile = common.config.toAbsolutePath().getParent().resolve(rc.data().manifest());
         if (!Files.isRegularFile(manifestFile)) {
             throw new ConfigException(common.config + ": data.manifest " + manifestFile + " not found; run `loupe simulate` first"
                     + " or point it at an existing data manifest");
         }
+        List<Path> given = List.of(common.config, manifestFile);
+        Outputs.guard(List.of(dir.resolve("config.yaml"), dir.resolve("model.zip"), dir.resolve("manifest.json"),
+                dir.resolve("loss-curve.csv"), dir.resolve("loss-curve.png")), given);
         AtomicBoolean stop = new AtomicBoolean();
         AtomicBoolean training = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);
@@ -91,6 +95,14 @@ final class TrainCommand implements Callable<Integer> {
         }, "loupe-sigterm");
         Runtime.getRuntime().addShutdownHook(hook);
         DataManifest manifest = DataManifest.read(manifestFile);
+        for (DataManifest.Entry e : manifest.pairs()) {
+            int side = e.lr().particlesPerSide();
+            if (tiles.cropCells() > side) {
+                throw ConfigException.forKey("tiles.cropCells", tiles.cropCells() + " is larger than the LR box of pair "
+                        + e.id() + " in " + manifestFile + " (" + side + "^3 particles): it must be 1 to " + side)
+                        .inFile(common.config + ConfigLoader.keyLine(common.config, "tiles.cropCells"));
+            }
+        }
         var console = spec.commandLine().getOut();
         console.printf(Locale.ROOT, "loading pairs from %s ...%n", manifestFile);
         var read = common.readOptions(rc);   // the config's snapshot: overrides apply to every pair
@@ -149,8 +161,7 @@ final class TrainCommand implements Callable<Integer> {
         cfg.put("dataManifest", manifestFile.toString());
         Provenance prov = new Provenance("train", inputs, cfg, rc.train().seed(), Backend.describe());
         Path model = dir.resolve("model.zip");
-        new ModelFile(graph, gen.scale(), gen.velocity(), tiles.cropCells(), tiles.haloCells(), prov.toJson(), gen.noiseChannels())
-                .write(model);
+        ModelFile.of(graph, gen, tiles).withProvenance(prov.toJson()).withDomain(manifest.trainingDomain()).write(model);
         prov.write(dir.resolve("manifest.json"));
         LossCurvePlot.write(dir.resolve("loss-curve.csv"), dir.resolve("loss-curve.png"));
         console.println("wrote " + model + " (loss curve: " + dir.resolve("loss-curve.csv") + ", .png)");

@@ -2,6 +2,7 @@ package org.loupe.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,13 +14,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import org.loupe.ConfigException;
 import org.loupe.LoupeException;
+import org.loupe.ShapeMismatchException;
 import org.loupe.cosmology.Cosmology;
 import org.loupe.infer.Upscaler;
 import org.loupe.mesh.Grid;
 import org.loupe.mesh.LagrangianFields;
 import org.loupe.mesh.SourceFile;
 import org.loupe.model.Backend;
+import org.loupe.model.ModelDomain;
 import org.loupe.model.ModelFile;
 import org.loupe.particles.Box;
 import org.loupe.particles.Lattice;
@@ -63,16 +67,23 @@ final class UpscaleCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "SR", description = "Output snapshot (one input) or folder (several).")
     Path out;
 
-    @Option(names = "--crop", paramLabel = "C", description = "LR cells per tile (largest divisor of N not above it; default: from --memory-mb).")
+    @Option(names = "--crop", paramLabel = "C", converter = Ranges.Positive.class,
+            description = "LR cells per tile (largest divisor of N not above it; default: from --memory-mb).")
     Integer crop;
 
-    @Option(names = "--memory-mb", defaultValue = "1024", paramLabel = "MB", description = "Memory budget for the network's activations, which picks the tile size (default 1024).")
+    @Option(names = "--memory-mb", defaultValue = "1024", paramLabel = "MB", converter = Ranges.MemoryMb.class,
+            description = "Memory budget for the network's activations, which picks the tile size (default 1024, at least 64).")
     long memoryMb;
+
+    @Option(names = "--allow-domain-mismatch",
+            description = "Upscale an input outside the model's training domain anyway (a warning, recorded in the output's provenance).")
+    boolean allowDomainMismatch;
 
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Seed of the noise of a stochastic model (default 0).")
     long seed;
 
-    @Option(names = "--batch", defaultValue = "2", paramLabel = "B", description = "Tiles per network call (memory vs speed; default 2).")
+    @Option(names = "--batch", defaultValue = "2", paramLabel = "B", converter = Ranges.Positive.class,
+            description = "Tiles per network call (memory vs speed; default 2).")
     int batch;
 
     @Mixin
@@ -81,24 +92,40 @@ final class UpscaleCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** One input to upscale, checked before any work. */
+    private record Job(Path input, Snapshot snap, Path target, List<String> domainMismatch) {
+    }
+
     @Override
     public Integer call() {
+        if (manifest != null && inputs != null && !inputs.isEmpty()) {
+            throw new ConfigException("--input and --manifest name the LR box in two ways; give one of them");
+        }
         if (manifest != null) {
             inputs = List.of(fromManifest());
-            out = out.resolve(inputs.get(0).getParent().getFileName() + "_" + inputs.get(0).getFileName().toString()
-                    .replace("lr_", "").replaceFirst("\\.hdf5$", "") + "_sr.hdf5");
+            if (!out.getFileName().toString().endsWith(".hdf5")) {
+                // A folder: the SR file is named after the manifest row.
+                out = out.resolve(inputs.get(0).getParent().getFileName() + "_" + inputs.get(0).getFileName().toString()
+                        .replace("lr_", "").replaceFirst("\\.hdf5$", "") + "_sr.hdf5");
+            }
         } else if (inputs == null || inputs.isEmpty()) {
-            throw new org.loupe.ConfigException("upscale needs --input LR (repeatable) or --manifest FILE --index I");
+            throw new ConfigException("upscale needs --input LR (repeatable) or --manifest FILE --index I");
         }
         modelPath = org.loupe.model.ShippedModels.locate(modelName);
         ModelFile model = ModelFile.read(modelPath);
-        String modelSha = Sha256.of(modelPath);
         ReadOptions read = common.readOptions(common.runConfig());   // the config is read once for all inputs
-        int worst = 0;
+        List<Job> jobs = new ArrayList<>();
+        if (inputs.size() > 1) {
+            Outputs.checkFolder(out);
+        }
         for (Path input : inputs) {
-            Path target = inputs.size() == 1 ? out : out.resolve(input.getFileName().toString().replaceFirst("(\\.hdf5)?$", "_sr.hdf5"));
+            jobs.add(check(model, input, read));
+        }
+        String modelSha = Sha256.of(modelPath);
+        int worst = 0;
+        for (Job job : jobs) {
             try {
-                upscaleOne(model, modelSha, input, target, read);
+                upscaleOne(model, modelSha, job, read);
             } catch (LoupeException e) {
                 spec.commandLine().getErr().println("loupe: error: " + e.getMessage());
                 worst = Math.max(worst, e.exitCode());
@@ -107,14 +134,52 @@ final class UpscaleCommand implements Callable<Integer> {
         return worst;
     }
 
-    private void upscaleOne(ModelFile model, String modelSha, Path input, Path target, ReadOptions read)
-            throws LoupeException {
-        try {
-            Files.createDirectories(target.toAbsolutePath().getParent());
-        } catch (java.io.IOException e) {
-            throw new LoupeException(target + ": cannot create the output folder: " + e.getMessage(), e);
-        }
+    /**
+     * Everything that can be known before computing: the output is no input (nor the model), can
+     * be written and fits on the disk, and the input lies in the model's domain.
+     */
+    private Job check(ModelFile model, Path input, ReadOptions read) {
+        Path target = inputs.size() == 1 ? out : out.resolve(input.getFileName().toString().replaceFirst("(\\.hdf5)?$", "_sr.hdf5"));
         Snapshot snap = SnapshotReader.open(input, read);
+        SnapshotHeader h = snap.header();
+        List<Path> protectedPaths = new ArrayList<>(h.files());
+        protectedPaths.add(modelPath);
+        Outputs.notAnInput(target, protectedPaths);
+        Outputs.notAnInput(target.resolveSibling(target.getFileName() + ".manifest.json"), protectedPaths);
+        Outputs.checkFile(target);
+        long n = h.count(read.particleType());
+        long hrParticles = n * model.scale() * model.scale() * model.scale();
+        Outputs.checkFreeSpace(target, hrParticles * (12 + 12 + 8) + (1 << 20));
+        List<String> mismatch = List.of();
+        if (model.domain() == null) {
+            warn(modelName + " records no training domain (made before domains were recorded): " + input
+                    + " cannot be checked against it");
+        } else {
+            int side = (int) Math.round(Math.cbrt(n));
+            double mass = h.mass(read.particleType());
+            ModelDomain in = new ModelDomain(side, h.boxMpcH(), mass > 0 ? mass : Double.NaN, h.redshift(), h.omegaM(),
+                    h.omegaLambda(), h.hubble());
+            mismatch = model.domain().differences(in);
+            if (!mismatch.isEmpty() && !allowDomainMismatch) {
+                throw new ShapeMismatchException(input + ": outside the training domain of " + modelName + ": "
+                        + String.join("; ", mismatch) + "; use a model trained for it, or --allow-domain-mismatch");
+            }
+            if (!mismatch.isEmpty()) {
+                warn(input + ": outside the training domain of " + modelName + " (" + String.join("; ", mismatch)
+                        + "); upscaling anyway as --allow-domain-mismatch asks, and recording it in the provenance");
+            }
+        }
+        return new Job(input, snap, target, mismatch);
+    }
+
+    private void warn(String message) {
+        spec.commandLine().getErr().println("loupe: warning: " + message);
+    }
+
+    private void upscaleOne(ModelFile model, String modelSha, Job job, ReadOptions read) throws LoupeException {
+        Path input = job.input();
+        Path target = job.target();
+        Snapshot snap = job.snap();
         SnapshotHeader h = snap.header();
         // Read and hash the input once: displacement and velocity come from the same particles.
         List<SourceFile> inputs = Sha256.sources(h.files());
@@ -149,9 +214,12 @@ final class UpscaleCommand implements Callable<Integer> {
         Particles sr = LagrangianFields.toParticles(disp, vel, lattice, mass);
         List<SourceFile> src = new java.util.ArrayList<>(inputs);
         src.add(new SourceFile(modelPath.equals(Path.of(modelName)) ? modelPath.toString() : "shipped:" + modelName, modelSha));
-        Provenance prov = new Provenance("upscale", src, Map.of("cropCells", cropCells, "haloCells", model.haloCells(),
-                "scale", model.scale(), "batch", batch, "memoryMb", memoryMb, "noiseChannels", model.noiseChannels()),
-                model.noiseChannels() > 0 ? seed : null, Backend.describe());
+        Map<String, Object> settings = new java.util.LinkedHashMap<>(Map.of("cropCells", cropCells, "haloCells", model.haloCells(),
+                "scale", model.scale(), "batch", batch, "memoryMb", memoryMb, "noiseChannels", model.noiseChannels()));
+        if (!job.domainMismatch().isEmpty()) {
+            settings.put("domainMismatch", job.domainMismatch());
+        }
+        Provenance prov = new Provenance("upscale", src, settings, model.noiseChannels() > 0 ? seed : null, Backend.describe());
         SnapshotWriter.write(target, sr, new SnapshotMeta(h.redshift(), h.omegaM(), h.omegaLambda(), h.hubble(), prov.toStableJson()),
                 WriteOptions.defaults());
         prov.write(target.resolveSibling(target.getFileName() + ".manifest.json"));

@@ -23,6 +23,7 @@ import org.loupe.mesh.JTransformsFft3d;
 import org.loupe.mesh.SourceFile;
 import org.loupe.particles.Particles;
 import org.loupe.report.ReportWriter;
+import org.loupe.report.ValidationInput;
 import org.loupe.report.ValidationReport;
 import org.loupe.report.ValidationSpec;
 import org.loupe.report.Validator;
@@ -52,10 +53,10 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Report folder.")
     Path out;
 
-    @Option(names = "--grid", paramLabel = "N", description = "Mesh for P(k) and slices (default 2 x the SR lattice side).")
+    @Option(names = "--grid", converter = Ranges.Positive.class, paramLabel = "N", description = "Mesh for P(k) and slices (default 2 x the SR lattice side).")
     Integer grid;
 
-    @Option(names = "--tile-cells", paramLabel = "T", description = "HR sites per tile side for the seam metric (default: from the SR file's provenance).")
+    @Option(names = "--tile-cells", converter = Ranges.Positive.class, paramLabel = "T", description = "HR sites per tile side for the seam metric (default: from the SR file's provenance).")
     Integer tileCells;
 
     @Mixin
@@ -73,6 +74,14 @@ final class ValidateCommand implements Callable<Integer> {
         Snapshot sLr = SnapshotReader.open(lr, read);
         Snapshot sSr = SnapshotReader.open(sr, read);
         Snapshot sHr = hr == null ? null : SnapshotReader.open(hr, read);
+        List<Path> inputFiles = new java.util.ArrayList<>(sLr.header().files());
+        inputFiles.addAll(sSr.header().files());
+        if (sHr != null) {
+            inputFiles.addAll(sHr.header().files());
+        }
+        Outputs.checkFolder(out);
+        Outputs.guard(List.of(out.resolve("report.html"), out.resolve("report.json"), out.resolve("power.csv"),
+                out.resolve("manifest.json")), inputFiles);
         for (Snapshot s : hr == null ? List.of(sLr) : List.of(sLr, sHr)) {
             if (Math.abs(s.header().boxMpcH() - sSr.header().boxMpcH()) > 1e-6 * sSr.header().boxMpcH()) {
                 throw new ShapeMismatchException(s.header().files().get(0) + " (box " + s.header().boxMpcH() + " Mpc/h) and " + sr
@@ -103,8 +112,9 @@ final class ValidateCommand implements Callable<Integer> {
             seam = SeamMetric.of(a.values(), b.values(), a.size(), a.boxMpcH(), tile);
         }
         PowerSpectrum ps = new PowerSpectrum(PowerSpec.defaults(), new JTransformsFft3d(threads), threads);
-        ValidationReport report = new Validator(ps, threads).run(pLr, pSr, pHr, mesh, lrSide, srSide, sSr.header().redshift(), vs,
-                inputs, seam);
+        ValidationInput in = ValidationInput.of(pLr, pSr, pHr).withSides(lrSide, srSide).withRedshift(sSr.header().redshift())
+                .withNames(inputs);
+        ValidationReport report = new Validator(ps, threads).run(in, mesh, vs, seam);
         Provenance prov = new Provenance("validate", sources, vs, null, "plain Java (no ND4J)");
         ReportWriter.write(report, out, prov.toJson());
         prov.write(out.resolve("manifest.json"));

@@ -35,7 +35,7 @@ public record Cosmology(double omegaM, double omegaLambda, double omegaB, double
         return new Cosmology(omegaM, 1 - omegaM, omegaB, h, sigma8, ns, 0);
     }
 
-    /** The cosmology of the GADGET-4 reference runs in ../shared/data (Planck-like). */
+    /** The cosmology of the GADGET-4 reference runs the tests use (Planck-like). */
     public static Cosmology referenceRuns() {
         return new Cosmology(0.31, 0.69, 0.049, 0.68, 0.81, 0.965, 0);
     }

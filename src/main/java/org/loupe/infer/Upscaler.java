@@ -41,15 +41,12 @@ public final class Upscaler {
     private final int noiseChannels;
     private final long noiseSeed;
 
+    /** A deterministic network (no noise input); see {@link #withNoise}. */
     public Upscaler(Network network, int scale, int haloCells, int channels) {
         this(network, scale, haloCells, channels, 0, 0);
     }
 
-    /**
-     * @param noiseChannels Gaussian noise channels the network takes after the field channels
-     * @param noiseSeed seed of the box-wide noise (cropped per tile, so tiles agree at their seams)
-     */
-    public Upscaler(Network network, int scale, int haloCells, int channels, int noiseChannels, long noiseSeed) {
+    private Upscaler(Network network, int scale, int haloCells, int channels, int noiseChannels, long noiseSeed) {
         this.network = network;
         this.scale = scale;
         this.haloCells = haloCells;
@@ -58,11 +55,19 @@ public final class Upscaler {
         this.noiseSeed = noiseSeed;
     }
 
+    /**
+     * The same upscaler for a network that takes {@code channels} Gaussian noise channels after the
+     * field channels, drawn box-wide from {@code seed} (cropped per tile, so tiles agree at their seams).
+     */
+    public Upscaler withNoise(int channels, long seed) {
+        return new Upscaler(network, scale, haloCells, this.channels, channels, seed);
+    }
+
     /** Upscaler for a trained model; {@code seed} draws the noise of a stochastic model. */
     public static Upscaler of(ModelFile model, long seed) {
         ComputationGraph g = model.graph();
-        return new Upscaler((lr, tri) -> g.output(false, lr, tri)[0], model.scale(), model.haloCells(), model.channels(),
-                model.noiseChannels(), seed);
+        return new Upscaler((lr, tri) -> g.output(false, lr, tri)[0], model.scale(), model.haloCells(), model.channels())
+                .withNoise(model.noiseChannels(), seed);
     }
 
     /** Upscaler for a deterministic model (noise seed 0 for a stochastic one). */
@@ -73,8 +78,8 @@ public final class Upscaler {
     /**
      * The largest crop (dividing n) whose tiles fit a memory budget: the widest activation is
      * {@code width} channels on the upsampled grid of the last block, (2·m_last)³ floats per tile,
-     * and a forward pass keeps about four such arrays alive (measured peak at 64³→128³, width 32:
-     * 2.7 GB RSS for ≈ 0.5 GB of one activation, incl. the JVM and native runtime).
+     * and a forward pass keeps about four such arrays alive (the measured peak, BENCHMARKS.md,
+     * includes the JVM and the native runtime).
      */
     public static int cropForBudget(int n, int scale, int halo, int width, int batch, long budgetBytes) {
         for (int c = n; c >= 1; c--) {

@@ -9,7 +9,7 @@ import org.loupe.particles.Particles;
  * order.
  *
  * <p>Why: painting particles in file order scatters writes over the whole mesh, and the run time
- * is then memory latency (2.5 s for 256³ random particles on 256³). In bucket order consecutive
+ * is then memory latency (BENCHMARKS.md). In bucket order consecutive
  * particles write into the same few kilobytes of the mesh and read their coordinates
  * sequentially. The sort is stable, so the order inside a bucket (and hence every sum) is fixed by
  * the data alone; it runs in parallel over fixed particle ranges, each scattering from its own

@@ -6,7 +6,7 @@ import org.loupe.ConfigException;
 import org.loupe.ShapeMismatchException;
 
 /**
- * Real-to-complex 3-D FFT of an N³ periodic field (CONVENTIONS.md: δ_k = Σ_x δ(x) e^{−ik·x},
+ * Real-to-complex 3-D FFT of an N³ periodic field (docs/conventions.md: δ_k = Σ_x δ(x) e^{−ik·x},
  * unnormalised forward transform).
  *
  * <p>The spectrum is the half space n_z ∈ [0, ⌊N/2⌋] of an explicit, easy-to-index layout
@@ -61,6 +61,14 @@ public interface Fft3d {
         /** Signed wavenumber of array index {@code i} on an axis of N cells: i ≤ N/2 → i, else i − N. */
         public static int wavenumber(int i, int n) {
             return i <= n / 2 ? i : i - n;
+        }
+
+        /**
+         * True for the Nyquist wavenumber ±N/2 of an even axis: its mode is its own conjugate, so
+         * an odd operator (a derivative) has no consistent value there.
+         */
+        public static boolean isNyquist(int wavenumber, int n) {
+            return n % 2 == 0 && Math.abs(wavenumber) == n / 2;
         }
 
         /** A deep copy. */

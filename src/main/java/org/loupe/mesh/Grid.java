@@ -6,7 +6,7 @@ import org.loupe.ShapeMismatchException;
 
 /**
  * A field on an N³ periodic mesh with C channels: a flat float array in C order, channel first
- * (index = ((c·N + i)·N + j)·N + k, i along x, k along z fastest; CONVENTIONS.md).
+ * (index = ((c·N + i)·N + j)·N + k, i along x, k along z fastest; docs/conventions.md).
  *
  * @param size N, cells per side
  * @param channels C (1 for scalars, 3 for vectors)

@@ -4,7 +4,7 @@ import org.loupe.Parallel;
 import org.loupe.ShapeMismatchException;
 
 /**
- * Interlacing (CONVENTIONS.md; Sefusatti et al. 2016): combines the Fourier field of a grid with
+ * Interlacing (docs/conventions.md; Sefusatti et al. 2016): combines the Fourier field of a grid with
  * that of a grid painted with every particle shifted by +H/2 along each axis (H = L/N).
  *
  * <p>Shifting the particles by s multiplies their Fourier field by e^{−ik·s}, so the shifted field

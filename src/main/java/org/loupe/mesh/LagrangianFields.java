@@ -10,7 +10,7 @@ import org.loupe.particles.Particles;
 
 /**
  * Displacement Ψ(q) = x − q (minimum image) and velocity fields on the particle lattice, and the
- * inverse map from a displacement field back to particles (CONVENTIONS.md).
+ * inverse map from a displacement field back to particles (docs/conventions.md).
  */
 public final class LagrangianFields {
 
@@ -116,7 +116,8 @@ public final class LagrangianFields {
         for (int p = 0; p < ids.length; p++) {
             int site = lattice.siteIndex(ids[p]);
             if (seen[site]) {
-                throw new FormatException("particle ID " + ids[p] + " occurs twice; a lattice needs unique IDs");
+                throw new FormatException("particle ID " + ids[p] + " occurs twice (a lattice needs unique IDs): the IDs"
+                        + " are not lattice IDs, or two snapshots' particles were merged");
             }
             seen[site] = true;
             siteOf[p] = site;

@@ -3,11 +3,12 @@ package org.loupe.mesh;
 import org.loupe.Parallel;
 import java.util.List;
 
-import org.loupe.LoupeException;
+import org.loupe.ConfigException;
+import org.loupe.FormatException;
 import org.loupe.particles.Particles;
 
 /**
- * Paints particle masses onto a periodic mesh with a {@link Window} (CONVENTIONS.md; weights as
+ * Paints particle masses onto a periodic mesh with a {@link Window} (docs/conventions.md; weights as
  * Pylians' MAS_library.MA).
  *
  * <p>Parallel and deterministic: particles are bucketed into fixed x-slabs of at least four cells
@@ -33,11 +34,11 @@ public final class MassAssignment {
      */
     public static float[] paintMass(Particles particles, int n, Window window, double shiftMpcH, int threads) {
         if (n < 1) {
-            throw new LoupeException("grid size must be positive, got " + n);
+            throw new ConfigException("grid size must be positive, got " + n);
         }
         long cells = (long) n * n * n;
         if (cells > Integer.MAX_VALUE - 8) {
-            throw new LoupeException("grid " + n + "^3 is larger than one Java array holds (at most 1290^3)");
+            throw new ConfigException("grid " + n + "^3 is larger than one Java array holds (at most 1290^3)");
         }
         float[] grid = new float[(int) cells];
         int count = particles.count();
@@ -66,7 +67,7 @@ public final class MassAssignment {
         float[] mass = paintMass(particles, n, window, shiftMpcH, threads);
         double mean = particles.totalMass() / ((double) n * n * n);
         if (!(mean > 0)) {
-            throw new LoupeException("cannot form a density contrast: total particle mass is " + particles.totalMass());
+            throw new FormatException("cannot form a density contrast: total particle mass is " + particles.totalMass());
         }
         double inv = 1.0 / mean;
         for (int c = 0; c < mass.length; c++) {

@@ -23,10 +23,10 @@ public record PaintSpec(int grid, Window window, Field field, boolean interlace)
             field = Field.DENSITY;
         }
         if (grid < 0 || grid > 1290) {
-            throw new ConfigException("paint.grid must be between 1 and 1290 cells per side, got " + grid);
+            throw ConfigException.forKey("paint.grid", "must be 1 to 1290 cells per side, got " + grid);
         }
         if (interlace && field != Field.DENSITY) {
-            throw new ConfigException("interlacing applies to painted density only, not to the " + field.name().toLowerCase()
+            throw ConfigException.forKey("paint.interlace", "applies to painted density only, not to the " + field.name().toLowerCase()
                     + " field on the lattice");
         }
     }

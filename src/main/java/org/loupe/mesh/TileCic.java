@@ -2,7 +2,7 @@ package org.loupe.mesh;
 
 /**
  * Cloud-in-cell density of the particles of one tile of the HR lattice, and its exact adjoint,
- * for the Eulerian loss and the critic's density channel (issue "fidelity").
+ * for the density term of the loss and the critic's density channel.
  *
  * <p>A tile holds o³ lattice sites; the particle of site q = (i, j, k) sits at q + s·ψ(q) in
  * lattice units, where ψ is the displacement in the caller's units and s converts them to cells.

@@ -5,7 +5,7 @@ import java.util.Locale;
 import org.loupe.ConfigException;
 
 /**
- * Mass-assignment windows (CONVENTIONS.md). {@link #order()} is the exponent p of the sinc
+ * Mass-assignment windows (docs/conventions.md). {@link #order()} is the exponent p of the sinc
  * compensation; {@link #support()} the number of nodes per axis a particle touches.
  */
 public enum Window {

@@ -22,27 +22,47 @@ public record AdversarialSpec(double weight, int pretrainEpochs, int width, doub
                               int criticSteps) {
 
     public AdversarialSpec {
-        if (width == 0) {
-            width = 8;
-        }
-        if (learningRate == 0) {
-            learningRate = 5e-5;
-        }
-        if (clip == 0) {
-            clip = 0.01;
-        }
-        if (criticSteps == 0) {
-            criticSteps = 1;
-        }
         if (!(weight >= 0) || Double.isInfinite(weight)) {
-            throw new ConfigException("train.adversarial.weight must be >= 0, got " + weight);
+            throw ConfigException.forKey("train.adversarial.weight", "must be >= 0 and finite, got " + weight);
         }
-        if (pretrainEpochs < 0 || width < 1 || criticSteps < 1) {
-            throw new ConfigException("train.adversarial: pretrainEpochs must be >= 0, width and criticSteps >= 1");
+        ConfigException.checkRange("train.adversarial.pretrainEpochs", pretrainEpochs, 0, 1_000_000);
+        ConfigException.checkRange("train.adversarial.width", width, 1, 512);
+        ConfigException.checkRange("train.adversarial.criticSteps", criticSteps, 1, 100);
+        if (!(learningRate > 0 && learningRate < 1)) {
+            throw ConfigException.forKey("train.adversarial.learningRate", "must be in (0, 1), got " + learningRate);
         }
-        if (!(learningRate > 0 && learningRate < 1) || !(clip > 0)) {
-            throw new ConfigException("train.adversarial: learningRate must be in (0, 1) and clip > 0");
+        if (!(clip > 0) || Double.isInfinite(clip)) {
+            throw ConfigException.forKey("train.adversarial.clip", "must be > 0 and finite, got " + clip);
         }
+    }
+
+    /** Off (weight 0); width 8, RMSProp 5e-5, clip 0.01, one critic step: the defaults of the section. */
+    public static AdversarialSpec defaults() {
+        return new AdversarialSpec(0, 0, 8, 5e-5, 0.01, 1);
+    }
+
+    public AdversarialSpec withWeight(double w) {
+        return new AdversarialSpec(w, pretrainEpochs, width, learningRate, clip, criticSteps);
+    }
+
+    public AdversarialSpec withPretrainEpochs(int e) {
+        return new AdversarialSpec(weight, e, width, learningRate, clip, criticSteps);
+    }
+
+    public AdversarialSpec withWidth(int w) {
+        return new AdversarialSpec(weight, pretrainEpochs, w, learningRate, clip, criticSteps);
+    }
+
+    public AdversarialSpec withLearningRate(double lr) {
+        return new AdversarialSpec(weight, pretrainEpochs, width, lr, clip, criticSteps);
+    }
+
+    public AdversarialSpec withClip(double c) {
+        return new AdversarialSpec(weight, pretrainEpochs, width, learningRate, c, criticSteps);
+    }
+
+    public AdversarialSpec withCriticSteps(int n) {
+        return new AdversarialSpec(weight, pretrainEpochs, width, learningRate, clip, n);
     }
 
     /** True when the critic takes part in training. */

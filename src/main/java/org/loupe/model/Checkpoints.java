@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -13,8 +12,9 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 
+import org.loupe.AtomicFiles;
 import org.loupe.FormatException;
-import org.loupe.LoupeException;
+import org.loupe.OutputException;
 
 /**
  * Checkpoints in {@code DIR/step-NNNNNNNN.zip} (model, Adam state, {@link TrainState}) and a
@@ -53,26 +53,21 @@ public final class Checkpoints {
                 // No stale critic of an earlier run may sit beside this checkpoint.
                 Files.deleteIfExists(criticOf(file));
             } else {
-                Path cfile = criticOf(file);
-                Path ctmp = dir.resolve("." + cfile.getFileName() + ".tmp");
-                ModelSerializer.writeModel(critic, ctmp.toFile(), true);
-                Files.move(ctmp, cfile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                AtomicFiles.write(criticOf(file), tmp -> ModelSerializer.writeModel(critic, tmp.toFile(), true));
             }
-            Path tmp = dir.resolve("." + file.getFileName() + ".tmp");
-            ModelSerializer.writeModel(graph, tmp.toFile(), true);
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("step", state.step());
-            s.put("epochLossSum", state.epochLossSum());
-            s.put("learningRate", state.learningRate());
-            s.put("epochGapSum", state.epochGapSum());
-            ModelSerializer.addObjectToFile(tmp.toFile(), STATE, s);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            Path ptr = dir.resolve(".latest.tmp");
-            Files.writeString(ptr, file.getFileName().toString() + "\n");
-            Files.move(ptr, dir.resolve("latest"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(file, tmp -> {
+                ModelSerializer.writeModel(graph, tmp.toFile(), true);
+                Map<String, Object> s = new LinkedHashMap<>();
+                s.put("step", state.step());
+                s.put("epochLossSum", state.epochLossSum());
+                s.put("learningRate", state.learningRate());
+                s.put("epochGapSum", state.epochGapSum());
+                ModelSerializer.addObjectToFile(tmp.toFile(), STATE, s);
+            });
+            AtomicFiles.writeString(dir.resolve("latest"), file.getFileName().toString() + "\n");
             return file;
         } catch (IOException e) {
-            throw new LoupeException(dir + ": cannot write checkpoint (" + e.getMessage() + "); check free space", e);
+            throw new OutputException(dir + ": cannot write checkpoint (" + e.getMessage() + "); check free space", e);
         }
     }
 

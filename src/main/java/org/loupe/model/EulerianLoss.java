@@ -26,7 +26,7 @@ import org.nd4j.linalg.lossfunctions.ILossFunction;
  *
  * <p>Why a divergence: to first order the density of the displaced particles is δ = −∇·Ψ, so
  * (∇·e)² penalises errors in the density the particles make, which a pure displacement MSE
- * under-weights (issue "fidelity": MSE-trained generators get P(k) of the density wrong). It is
+ * under-weights (MSE-trained generators get P(k) of the density wrong, BENCHMARKS.md). It is
  * a smooth, linear surrogate of painting the particles, with an exact hand-written gradient
  * (−2λ times the gradient of ∇·e, the adjoint of the divergence), so no differentiable CIC is
  * needed inside DL4J. Only interior sites (both neighbours inside the tile) carry the term.

@@ -27,7 +27,8 @@ import org.loupe.tiles.GeneratorGeometry;
  * D(output − target) sees the full field.
  *
  * <p>Native DL4J layers only (Upsampling3D + Convolution3D in a ComputationGraph, the fastest
- * measured path: 1.09× PyTorch per step at 32³→64³ and 1.44× at 64³→128³, BENCHMARKS.md), no SameDiff layers (they double gradients in M2.1).
+ * path measured against PyTorch: docs/dl4j-notes.md, BENCHMARKS.md), no SameDiff layers (they
+ * double gradients in M2.1).
  */
 public final class GeneratorFactory {
 
@@ -65,7 +66,7 @@ public final class GeneratorFactory {
             nIn = g.width();
         }
         // Zero-initialised projection: an untrained generator outputs exactly the trilinear
-        // baseline instead of baseline + noise (measured: MSE 0.149 vs 0.062 at step 0 otherwise).
+        // baseline instead of baseline + noise, so training starts from the baseline's error.
         Convolution3D proj = conv(g.width(), c, 1, f, Activation.IDENTITY.getActivationFunction());
         proj.setWeightInitFn(new org.deeplearning4j.nn.weights.WeightInitConstant(0.0));
         b.addLayer("proj", proj, prev);

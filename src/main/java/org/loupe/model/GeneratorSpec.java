@@ -3,36 +3,42 @@ package org.loupe.model;
 import org.loupe.ConfigException;
 
 /**
- * The generator's shape.
+ * The generator's shape; {@link #defaults()} holds the defaults of a {@code generator:} section.
  *
  * @param scale s = 2, 4 or 8 (log2 s upsampling blocks)
- * @param width convolution channels per layer (default 32)
+ * @param width convolution channels per layer
  * @param velocity whether the 3 velocity channels are fed and predicted besides displacement
  * @param noiseChannels unit Gaussian noise channels fed next to the LR field (0 = deterministic)
  */
 public record GeneratorSpec(int scale, int width, boolean velocity, int noiseChannels) {
 
-    /** A deterministic generator (no noise input). */
-    public GeneratorSpec(int scale, int width, boolean velocity) {
-        this(scale, width, velocity, 0);
+    public GeneratorSpec {
+        if (scale != 2 && scale != 4 && scale != 8) {
+            throw ConfigException.forKey("generator.scale", "must be 2, 4 or 8, got " + scale);
+        }
+        ConfigException.checkRange("generator.width", width, 1, 512);
+        ConfigException.checkRange("generator.noiseChannels", noiseChannels, 0, 16);
     }
 
-    public GeneratorSpec {
-        if (scale == 0) {
-            scale = 2;
-        }
-        if (width == 0) {
-            width = 32;
-        }
-        if (scale != 2 && scale != 4 && scale != 8) {
-            throw new ConfigException("generator.scale must be 2, 4 or 8, got " + scale);
-        }
-        if (noiseChannels < 0 || noiseChannels > 16) {
-            throw new ConfigException("generator.noiseChannels must be 0 to 16, got " + noiseChannels);
-        }
-        if (width < 1 || width > 512) {
-            throw new ConfigException("generator.width must be 1 to 512 channels, got " + width);
-        }
+    /** ×2, 32 channels, displacement only, deterministic. */
+    public static GeneratorSpec defaults() {
+        return new GeneratorSpec(2, 32, false, 0);
+    }
+
+    public GeneratorSpec withScale(int s) {
+        return new GeneratorSpec(s, width, velocity, noiseChannels);
+    }
+
+    public GeneratorSpec withWidth(int w) {
+        return new GeneratorSpec(scale, w, velocity, noiseChannels);
+    }
+
+    public GeneratorSpec withVelocity(boolean v) {
+        return new GeneratorSpec(scale, width, v, noiseChannels);
+    }
+
+    public GeneratorSpec withNoiseChannels(int n) {
+        return new GeneratorSpec(scale, width, velocity, n);
     }
 
     public int channels() {

@@ -8,7 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 import org.loupe.ConfigException;
-import org.loupe.LoupeException;
+import org.loupe.OutputException;
 
 /**
  * The models shipped in the repository's {@code models/} folder and packed into the jar
@@ -54,7 +54,7 @@ public final class ShippedModels {
             EXTRACTED.put(nameOrPath, tmp);
             return tmp;
         } catch (IOException e) {
-            throw new LoupeException(nameOrPath + ": cannot unpack the shipped model: " + e.getMessage(), e);
+            throw new OutputException(nameOrPath + ": cannot unpack the shipped model: " + e.getMessage(), e);
         }
     }
 }

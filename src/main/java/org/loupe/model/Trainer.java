@@ -14,7 +14,8 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.dataset.MultiDataSet;
 
 import org.loupe.ConfigException;
-import org.loupe.LoupeException;
+import org.loupe.OutputException;
+import org.loupe.SplitMix64;
 import org.loupe.tiles.GeneratorGeometry;
 import org.loupe.tiles.PairFields;
 import org.loupe.tiles.Symmetry;
@@ -140,7 +141,7 @@ public final class Trainer {
             }
             double loss = perElement(graph.score());
             if (!Double.isFinite(loss)) {
-                throw new LoupeException("training diverged at step " + step + " (loss " + loss + "); lower train.learningRate");
+                throw new ConfigException("training diverged at step " + step + " (loss " + loss + "); lower train.learningRate");
             }
             epochLoss += loss;
             step++;
@@ -277,10 +278,7 @@ public final class Trainer {
     }
 
     static long mix(long seed, long step) {
-        long h = seed * 0x9E3779B97F4A7C15L + step;
-        h = (h ^ (h >>> 30)) * 0xBF58476D1CE4E5B9L;
-        h = (h ^ (h >>> 27)) * 0x94D049BB133111EBL;
-        return h ^ (h >>> 31);
+        return SplitMix64.mix(seed, step);
     }
 
     private static void writeCurveHeader(Path csv) {
@@ -288,7 +286,7 @@ public final class Trainer {
             Files.createDirectories(csv.toAbsolutePath().getParent());
             Files.writeString(csv, "epoch,step,train_loss,validation_loss,learning_rate,seconds,tiles_per_second,critic_gap\n");
         } catch (IOException e) {
-            throw new LoupeException(csv + ": cannot write the loss curve: " + e.getMessage(), e);
+            throw new OutputException(csv + ": cannot write the loss curve: " + e.getMessage(), e);
         }
     }
 
@@ -299,7 +297,7 @@ public final class Trainer {
                     Double.isNaN(r.criticGap()) ? "" : String.format(Locale.ROOT, "%.6g", r.criticGap())),
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw new LoupeException(csv + ": cannot append to the loss curve: " + e.getMessage(), e);
+            throw new OutputException(csv + ": cannot append to the loss curve: " + e.getMessage(), e);
         }
     }
 }

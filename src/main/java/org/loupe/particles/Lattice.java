@@ -3,7 +3,7 @@ package org.loupe.particles;
 import org.loupe.FormatException;
 
 /**
- * Maps particle IDs from a lattice IC generator to Lagrangian sites (CONVENTIONS.md): (id − id0)
+ * Maps particle IDs from a lattice IC generator to Lagrangian sites (docs/conventions.md): (id − id0)
  * = (i·N + j)·N + k, site at q = (i + s, j + s, k + s)·L/N with s = 0 (corner) or ½ (centre).
  *
  * @param sitesPerSide N, lattice sites per side
@@ -51,7 +51,7 @@ public record Lattice(int sitesPerSide, long firstId, double offsetCells, Box bo
     /**
      * Finds the lattice that the IDs of {@code particles} occupy: the side N from the count (a
      * perfect cube), the first ID from the minimum, and the offset s ∈ {0, ½} whose mean
-     * displacement is smaller (CONVENTIONS.md: check the data rather than assume). Returns null
+     * displacement is smaller (docs/conventions.md: check the data rather than assume). Returns null
      * when the particles do not form a full lattice.
      */
     public static Lattice detect(Particles particles) {
@@ -87,6 +87,55 @@ public record Lattice(int sitesPerSide, long firstId, double offsetCells, Box bo
         Lattice corner = new Lattice(side, min, 0.0, particles.box());
         Lattice centre = new Lattice(side, min, 0.5, particles.box());
         return corner.meanDisplacementNorm(particles) <= centre.meanDisplacementNorm(particles) ? corner : centre;
+    }
+
+    /**
+     * Neighbouring lattice sites have nearly equal displacements in any simulation (it moves matter
+     * smoothly from site to site); with IDs that are not in lattice order (shuffled, renumbered)
+     * the differences are those of random points. Above this RMS difference, as a fraction of the
+     * box, the IDs are taken not to be lattice IDs (real runs: BENCHMARKS.md, "Lattice check").
+     */
+    public static final double MAX_NEIGHBOUR_SPREAD = 0.25;
+
+    /**
+     * RMS over sites of |Ψ(site + x̂) − Ψ(site)| (each component by minimum image), as a fraction of
+     * the box: a few hundredths for a real run, ½ for IDs in random order.
+     */
+    public double neighbourSpread(Particles particles) {
+        int n = sitesPerSide;
+        float[] psi = new float[3 * particles.count()];
+        float[] x = particles.positionsMpcH();
+        long[] ids = particles.ids();
+        for (int p = 0; p < particles.count(); p++) {
+            int s = siteIndex(ids[p]);
+            psi[3 * s] = (float) box.minimumImage(x[3 * p] - siteCoordinate(s / (n * n)));
+            psi[3 * s + 1] = (float) box.minimumImage(x[3 * p + 1] - siteCoordinate((s / n) % n));
+            psi[3 * s + 2] = (float) box.minimumImage(x[3 * p + 2] - siteCoordinate(s % n));
+        }
+        double sum = 0;
+        int sites = particles.count();
+        for (int s = 0; s < sites; s++) {
+            int t = (s + n * n) % sites;   // the neighbour along x
+            for (int a = 0; a < 3; a++) {
+                double d = box.minimumImage(psi[3 * t + a] - psi[3 * s + a]);
+                sum += d * d;
+            }
+        }
+        return Math.sqrt(sum / sites) / box.sizeMpcH();
+    }
+
+    /**
+     * Stops with a message naming {@code source} when the particles are not displaced from this
+     * lattice's sites (see {@link #neighbourSpread}): a field built from them would be noise.
+     */
+    public void requirePlausible(Particles particles, String source) {
+        double spread = neighbourSpread(particles);
+        if (spread > MAX_NEIGHBOUR_SPREAD) {
+            throw new FormatException(String.format(java.util.Locale.ROOT, "%s: the particle IDs fill a %d^3 lattice, but"
+                    + " neighbouring sites' particles lie %.2f of the box apart (a simulation keeps them within a few"
+                    + " hundredths): the IDs are not in lattice order (shuffled or renumbered?), so no displacement or"
+                    + " velocity field can be made", source, sitesPerSide, spread));
+        }
     }
 
     /** |⟨Ψ⟩| in Mpc/h for this lattice hypothesis: near 0 for the right offset. */

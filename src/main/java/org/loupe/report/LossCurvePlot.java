@@ -1,6 +1,7 @@
 package org.loupe.report;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +12,8 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-import org.loupe.LoupeException;
+import org.loupe.AtomicFiles;
+import org.loupe.FormatException;
 
 /** The training loss curve (train and validation loss per epoch, log scale) as a PNG. */
 public final class LossCurvePlot {
@@ -34,7 +36,7 @@ public final class LossCurvePlot {
                 validation.add(Double.parseDouble(f[3]));
             }
         } catch (IOException | RuntimeException e) {
-            throw new LoupeException(csv + ": cannot read the loss curve (" + e.getMessage() + ")", e);
+            throw new FormatException(csv + ": cannot read the loss curve (" + e.getMessage() + ")", e);
         }
         if (epoch.isEmpty()) {
             return;
@@ -44,12 +46,10 @@ public final class LossCurvePlot {
         chart.getStyler().setYAxisLogarithmic(true);
         chart.addSeries("train", epoch, train).setMarker(SeriesMarkers.CIRCLE);
         chart.addSeries("validation", epoch, validation).setMarker(SeriesMarkers.DIAMOND);
-        Path tmp = png.toAbsolutePath().resolveSibling("." + png.getFileName() + ".tmp.png");
-        try {
-            BitmapEncoder.saveBitmap(chart, tmp.toString(), BitmapEncoder.BitmapFormat.PNG);
-            Files.move(tmp, png, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new LoupeException(png + ": cannot write the loss plot: " + e.getMessage(), e);
-        }
+        AtomicFiles.write(png, tmp -> {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
+            }
+        });
     }
 }

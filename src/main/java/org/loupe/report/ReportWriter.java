@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +13,8 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import org.loupe.LoupeException;
+import org.loupe.AtomicFiles;
+import org.loupe.OutputException;
 import org.loupe.stats.CrossPowerResult;
 import org.loupe.stats.MassFunction;
 import org.loupe.stats.MassFunctionRatio;
@@ -36,13 +36,13 @@ public final class ReportWriter {
             Files.createDirectories(dir);
             Map<String, byte[]> figures = figures(r);
             for (Map.Entry<String, byte[]> f : figures.entrySet()) {
-                atomic(dir.resolve(f.getKey() + ".png"), f.getValue());
+                AtomicFiles.writeBytes(dir.resolve(f.getKey() + ".png"), f.getValue());
             }
-            atomic(dir.resolve("power.csv"), csv(r).getBytes(StandardCharsets.UTF_8));
-            atomic(dir.resolve("report.json"), JSON.writeValueAsBytes(json(r, provenanceJson)));
-            atomic(dir.resolve("report.html"), Html.page(r, figures, provenanceJson).getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.writeBytes(dir.resolve("power.csv"), csv(r).getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.writeBytes(dir.resolve("report.json"), JSON.writeValueAsBytes(json(r, provenanceJson)));
+            AtomicFiles.writeBytes(dir.resolve("report.html"), Html.page(r, figures, provenanceJson).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new LoupeException(dir + ": cannot write the report: " + e.getMessage(), e);
+            throw new OutputException(dir + ": cannot write the report: " + e.getMessage(), e);
         }
     }
 
@@ -162,9 +162,4 @@ public final class ReportWriter {
         return Base64.getEncoder().encodeToString(png);
     }
 
-    private static void atomic(Path target, byte[] bytes) throws IOException {
-        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
-        Files.write(tmp, bytes);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
 }

@@ -1,32 +1,34 @@
 package org.loupe.report;
 
+import org.loupe.ConfigException;
+
 /**
- * Tolerances and settings of a validation report.
+ * Tolerances and settings of a validation report; {@link #defaults()} holds the defaults of a
+ * {@code validate:} section.
  *
- * @param powerTolerance max |P_SR/P_HR − 1| for k ≤ kFractionOfHrNyquist · k_Nyq(HR) (default 0.05)
- * @param kFractionOfHrNyquist range of the power test in units of k_Nyq(HR) (default 0.5)
- * @param minCorrelation min r_SR(k) for k ≤ k_Nyq(LR) (default 0.9)
- * @param sliceThicknessCells cells of the density mesh averaged in the slices (default 4)
+ * @param powerTolerance max |P_SR/P_HR − 1| for k ≤ kFractionOfHrNyquist · k_Nyq(HR)
+ * @param kFractionOfHrNyquist range of the power test in units of k_Nyq(HR)
+ * @param minCorrelation min r_SR(k) for k ≤ k_Nyq(LR)
+ * @param sliceThicknessCells cells of the density mesh averaged in the slices
  */
 public record ValidationSpec(double powerTolerance, double kFractionOfHrNyquist, double minCorrelation,
                              int sliceThicknessCells) {
 
     public ValidationSpec {
-        if (powerTolerance == 0) {
-            powerTolerance = 0.05;
+        if (!(powerTolerance > 0 && powerTolerance <= 10)) {
+            throw ConfigException.forKey("validate.powerTolerance", "must be in (0, 10], got " + powerTolerance);
         }
-        if (kFractionOfHrNyquist == 0) {
-            kFractionOfHrNyquist = 0.5;
+        if (!(kFractionOfHrNyquist > 0 && kFractionOfHrNyquist <= 1)) {
+            throw ConfigException.forKey("validate.kFractionOfHrNyquist", "must be in (0, 1], got " + kFractionOfHrNyquist);
         }
-        if (minCorrelation == 0) {
-            minCorrelation = 0.9;
+        if (!(minCorrelation >= -1 && minCorrelation <= 1)) {
+            throw ConfigException.forKey("validate.minCorrelation", "must be in [-1, 1], got " + minCorrelation);
         }
-        if (sliceThicknessCells == 0) {
-            sliceThicknessCells = 4;
-        }
+        ConfigException.checkRange("validate.sliceThicknessCells", sliceThicknessCells, 1, 1024);
     }
 
+    /** 5 % up to half of k_Nyq(HR), r ≥ 0.9 up to k_Nyq(LR), 4-cell slices. */
     public static ValidationSpec defaults() {
-        return new ValidationSpec(0, 0, 0, 0);
+        return new ValidationSpec(0.05, 0.5, 0.9, 4);
     }
 }

@@ -35,12 +35,18 @@ public final class Validator {
     }
 
     /**
+     * @param in the particles to compare, their lattice sides, redshift and names
      * @param grid mesh for P(k) and slices (e.g. 2 × the HR lattice side)
-     * @param lrSide LR particles per side; @param hrSide HR (and SR) particles per side
      * @param seam seam metric computed by the caller (needs lattice fields), or null
      */
-    public ValidationReport run(Particles lr, Particles sr, Particles hr, int grid, int lrSide, int hrSide, double redshift,
-                                ValidationSpec spec, Map<String, Object> inputs, SeamMetric seam) {
+    public ValidationReport run(ValidationInput in, int grid, ValidationSpec spec, SeamMetric seam) {
+        Particles lr = in.lr();
+        Particles sr = in.sr();
+        Particles hr = in.hr();
+        int lrSide = in.lrSide();
+        int hrSide = in.hrSide();
+        double redshift = in.redshift();
+        Map<String, Object> inputs = in.names();
         double box = sr.box().sizeMpcH();
         double kNyqLr = Math.PI * lrSide / box;
         double kNyqHr = Math.PI * hrSide / box;

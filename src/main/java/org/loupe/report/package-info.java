@@ -1,5 +1,5 @@
 /**
- * What a person reads: plots (XChart, rendered headless to PNG) and, with the validation issue,
- * the HTML/JSON report. Takes results, never files of simulations.
+ * What a person reads: plots (XChart, rendered headless to PNG) and the validation report
+ * (HTML, JSON, CSV). Takes results, never files of simulations.
  */
 package org.loupe.report;

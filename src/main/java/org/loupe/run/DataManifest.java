@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.loupe.ConfigException;
 import org.loupe.cosmology.Cosmology;
+import org.loupe.AtomicFiles;
+import org.loupe.model.ModelDomain;
 
 /**
  * A data set of LR/HR pairs (data-manifests/README.md): one entry per pair and redshift, paths
@@ -55,6 +57,30 @@ public record DataManifest(String name, double boxMpcH, Cosmology cosmology, Lis
     public static DataManifest read(Path file) {
         return ConfigLoader.load(file, DataManifest.class);
     }
+
+    /**
+     * The domain a model trained on the {@code train} split learns: its LR lattice, box, redshift and
+     * cosmology; the particle mass is Ω_m ρ_crit L³/N³. Null when the training pairs disagree in
+     * lattice or redshift, or the manifest has no cosmology (then no single domain describes them).
+     */
+    public ModelDomain trainingDomain() {
+        List<Entry> train = split("train");
+        if (train.isEmpty() || cosmology == null) {
+            return null;
+        }
+        Entry first = train.get(0);
+        for (Entry e : train) {
+            if (e.lr().particlesPerSide() != first.lr().particlesPerSide() || e.redshift() != first.redshift()) {
+                return null;
+            }
+        }
+        int n = first.lr().particlesPerSide();
+        double mass = RHO_CRIT * cosmology.omegaM() * Math.pow(boxMpcH / n, 3);
+        return new ModelDomain(n, boxMpcH, mass, first.redshift(), cosmology.omegaM(), cosmology.omegaLambda(), cosmology.h());
+    }
+
+    /** Critical density today, 1e10 Msun/h per (Mpc/h)³. */
+    private static final double RHO_CRIT = 27.7536627;
 
     /** Entries of one split. */
     public List<Entry> split(String split) {

@@ -82,11 +82,19 @@ public final class PairLoader {
         if (lattice == null) {
             throw new FormatException(file + ": particle IDs do not fill an N^3 lattice, so no lattice field can be made");
         }
-        Grid psi = LagrangianFields.displacement(p, lattice, z, src);
-        if (!velocity) {
-            return psi;
+        lattice.requirePlausible(p, String.valueOf(file));
+        Grid psi;
+        Grid vel;
+        try {
+            psi = LagrangianFields.displacement(p, lattice, z, src);
+            if (!velocity) {
+                return psi;
+            }
+            vel = LagrangianFields.velocity(p, lattice, z, src);
+        } catch (FormatException e) {
+            // The field builders know particles, not files: name the file here.
+            throw new FormatException(file + ": " + e.getMessage(), e);
         }
-        Grid vel = LagrangianFields.velocity(p, lattice, z, src);
         float[] both = new float[psi.values().length * 2];
         System.arraycopy(psi.values(), 0, both, 0, psi.values().length);
         System.arraycopy(vel.values(), 0, both, psi.values().length, vel.values().length);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.loupe.mesh.SourceFile;
+import org.loupe.AtomicFiles;
 
 /**
  * The provenance manifest every output records: inputs with sha256, resolved config, seed, code

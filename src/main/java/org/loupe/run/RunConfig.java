@@ -26,6 +26,17 @@ public record RunConfig(String name, Integer threads, SnapshotSection snapshot, 
                         DataSection data, GeneratorSpec generator, TileSpec tiles, TrainSpec train,
                         ValidationSpec validate) {
 
+    public RunConfig {
+        if (threads != null) {
+            org.loupe.ConfigException.checkRange("threads", threads, 1, 4096);
+        }
+    }
+
+    /** A config with no sections (every step uses its record's defaults). */
+    public static RunConfig empty() {
+        return new RunConfig(null, null, null, null, null, null, null, null, null, null);
+    }
+
     public int threadsOrDefault() {
         return threads == null || threads < 1 ? org.loupe.Parallel.defaultThreads() : threads;
     }

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
-import org.loupe.LoupeException;
+import org.loupe.FormatException;
 import org.loupe.mesh.SourceFile;
 
 /** Content hashes of input files for provenance and manifests. */
@@ -30,7 +30,7 @@ public final class Sha256 {
             }
             return HexFormat.of().formatHex(md.digest());
         } catch (IOException e) {
-            throw new LoupeException(file + ": cannot read to hash it: " + e.getMessage(), e);
+            throw new FormatException(file + ": cannot read to hash it: " + e.getMessage(), e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

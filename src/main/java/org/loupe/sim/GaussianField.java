@@ -15,7 +15,7 @@ import org.loupe.mesh.Fft3d.Spectrum;
  * (seed, n). Only one mode of each ±n pair is drawn (the one with the canonical sign) and the
  * other is its conjugate, so the field is real. Nyquist planes are zeroed: their modes are real on
  * the LR grid but complex on finer ones, so keeping them would break the LR/HR match.
- * Amplitude: ⟨|δ_k|²⟩ = P(k) N⁶ / L³ for the unnormalised forward FFT (CONVENTIONS.md).
+ * Amplitude: ⟨|δ_k|²⟩ = P(k) N⁶ / L³ for the unnormalised forward FFT (docs/conventions.md).
  */
 public final class GaussianField {
 

@@ -10,8 +10,8 @@ import io.jhdf.api.Dataset;
 import io.jhdf.api.Node;
 import io.jhdf.exceptions.HdfException;
 
+import org.loupe.AtomicFiles;
 import org.loupe.FormatException;
-import org.loupe.LoupeException;
 import org.loupe.mesh.Grid;
 import org.loupe.mesh.GridInfo;
 import org.loupe.mesh.GridKind;
@@ -33,8 +33,7 @@ public final class GridFile {
 
     /** Writes {@code grid} to {@code target} atomically (temp name, then rename). */
     public static void write(Path target, Grid grid, String provenanceJson, int gzipLevel) {
-        Path tmp = target.toAbsolutePath().resolveSibling("." + target.getFileName() + ".tmp" + ProcessHandle.current().pid());
-        try {
+        AtomicFiles.write(target, tmp -> {
             try (Hdf5Out h5 = Hdf5Out.create(tmp)) {
                 long n = grid.size();
                 h5.floatsShaped(h5.root(), DATASET, grid.values(), new long[] {grid.channels(), n, n, n}, gzipLevel);
@@ -59,17 +58,7 @@ public final class GridFile {
                 h5.attr(root, "sourceSha256", String.join("\n", hashes));
                 h5.attr(root, "provenance", provenanceJson == null ? "{}" : provenanceJson);
             }
-            java.nio.file.Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (java.io.IOException e) {
-            throw new LoupeException(target + ": cannot move the finished grid file into place: " + e.getMessage(), e);
-        } finally {
-            try {
-                java.nio.file.Files.deleteIfExists(tmp);
-            } catch (java.io.IOException ignored) {
-                // best effort
-            }
-        }
+        });
     }
 
     /** True when {@code file} is a Loupe grid file (rather than a snapshot). */

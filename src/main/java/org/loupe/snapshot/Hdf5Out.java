@@ -13,7 +13,7 @@ import org.bytedeco.javacpp.LongPointer;
 import org.bytedeco.javacpp.Pointer;
 
 import org.loupe.FormatException;
-import org.loupe.LoupeException;
+import org.loupe.OutputException;
 
 /**
  * A new HDF5 file written through the HDF Group's C library (bytedeco preset, same JavaCPP
@@ -39,6 +39,9 @@ final class Hdf5Out implements AutoCloseable {
         if (!initialised) {
             Loader.load(org.bytedeco.hdf5.global.hdf5.class);
             check(H5open(), "H5open", null);
+            // The library prints its error stack to stderr on every failed call; Loupe reports
+            // each failure itself, in one line.
+            H5Eset_auto2(H5E_DEFAULT, null, null);
             initialised = true;
         }
     }
@@ -47,7 +50,7 @@ final class Hdf5Out implements AutoCloseable {
         init();
         long f = H5Fcreate(path.toString(), H5F_ACC_TRUNC(), H5P_DEFAULT, H5P_DEFAULT);
         if (f < 0) {
-            throw new LoupeException(path + ": cannot create HDF5 file; check that the folder exists and is writable");
+            throw new OutputException(path + ": cannot create HDF5 file; check that the folder exists and is writable");
         }
         return new Hdf5Out(path, f);
     }
@@ -210,7 +213,7 @@ final class Hdf5Out implements AutoCloseable {
 
     private static long check(long status, String what, Path path) {
         if (status < 0) {
-            throw new FormatException((path == null ? "HDF5" : path.toString()) + ": HDF5 failed to " + what
+            throw new OutputException((path == null ? "HDF5" : path.toString()) + ": HDF5 failed to " + what
                     + "; check free disk space and permissions");
         }
         return status;

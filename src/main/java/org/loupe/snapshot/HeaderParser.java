@@ -11,7 +11,7 @@ import org.loupe.FormatException;
 
 /**
  * Turns the first file's /Header (plus /Parameters for GADGET-4 and AREPO, /Cosmology and /Units
- * for SWIFT) into a {@link SnapshotHeader} in internal units (CONVENTIONS.md).
+ * for SWIFT) into a {@link SnapshotHeader} in internal units (docs/conventions.md).
  */
 final class HeaderParser {
 

@@ -41,6 +41,12 @@ public final class Snapshot {
         return load(type).particles();
     }
 
+    /**
+     * Above this fraction of coordinates outside [0, L) the length unit is wrong: a few particles
+     * just past the edge are normal (periodic codes store them unwrapped), most of them are not.
+     */
+    static final double UNIT_MISTAKE_FRACTION = 0.25;
+
     /** Reads all files' particles of {@code type} and reports what had to be fixed. */
     public ParticleLoad load(int type) {
         long total = header.count(type);
@@ -65,9 +71,10 @@ public final class Snapshot {
                 convertPositions(pos, from, to, (float) u.lengthToMpcH(), box, header.files().get(0)));
         DatasetReader.RangeHook velocityFix = (from, to) ->
                 convertVelocities(vel, from, to, (float) u.velocityToKmS(header.scaleFactor()), header.files().get(0));
+        Targets into = new Targets(pos, vel, ids, masses, positionFix, velocityFix);
         int offset = 0;
         for (Path file : header.files()) {
-            offset += readFile(file, type, offset, n, pos, vel, ids, masses, positionFix, velocityFix);
+            offset += readFile(file, type, offset, n, into);
         }
         if (offset != n) {
             throw new FormatException(header.files().get(0) + ": files hold " + offset + " particles of type " + type
@@ -76,12 +83,23 @@ public final class Snapshot {
         if (masses != null) {
             scale(masses, u.massTo1e10MsunH());
         }
+        if (wrapped.get() > UNIT_MISTAKE_FRACTION * pos.length) {
+            throw new FormatException(String.format(java.util.Locale.ROOT, "%s: %.0f %% of the coordinates lie outside the box"
+                    + " [0, %.6g Mpc/h) as read (stored unit %s): a length-unit mistake, not particles that drifted out;"
+                    + " set snapshot.lengthUnitCm in a config (kpc/h = 3.085678e21, Mpc/h = 3.085678e24)",
+                    header.files().get(0), 100.0 * wrapped.get() / pos.length, box.sizeMpcH(), u.lengthUnitName()));
+        }
         Particles particles = new Particles(box, pos, vel, ids, perParticleMass ? Double.NaN : header.mass(type), masses);
         return new ParticleLoad(particles, wrapped.get());
     }
 
-    private int readFile(Path file, int type, int offset, int total, float[] pos, float[] vel, long[] ids, float[] masses,
-                         DatasetReader.RangeHook positionFix, DatasetReader.RangeHook velocityFix) {
+    /** The arrays one read fills (velocities and masses may be null) and the unit fixes applied per range. */
+    private record Targets(float[] pos, float[] vel, long[] ids, float[] masses, DatasetReader.RangeHook positionFix,
+                          DatasetReader.RangeHook velocityFix) {
+    }
+
+    /** Reads member {@code file}'s particles of {@code type} into {@code into} from {@code offset}; returns how many. */
+    private int readFile(Path file, int type, int offset, int total, Targets into) {
         try (HdfFile hdf = SnapshotReader.openHdf(file)) {
             Group header = HeaderParser.group(hdf, "Header");
             if (header == null) {
@@ -103,13 +121,14 @@ public final class Snapshot {
             }
             long userBlock = hdf.getUserBlockSize();
             Dataset coords = dataset(part, "Coordinates", file, count, 3);
-            DatasetReader.readFloats(coords, file, userBlock, pos, 3 * offset, positionFix);
-            if (vel != null) {
-                DatasetReader.readFloats(dataset(part, "Velocities", file, count, 3), file, userBlock, vel, 3 * offset, velocityFix);
+            DatasetReader.readFloats(coords, file, userBlock, into.pos(), 3 * offset, into.positionFix());
+            if (into.vel() != null) {
+                DatasetReader.readFloats(dataset(part, "Velocities", file, count, 3), file, userBlock, into.vel(), 3 * offset,
+                        into.velocityFix());
             }
-            DatasetReader.readLongs(dataset(part, "ParticleIDs", file, count, 1), file, userBlock, ids, offset);
-            if (masses != null) {
-                DatasetReader.readFloats(dataset(part, "Masses", file, count, 1), file, userBlock, masses, offset);
+            DatasetReader.readLongs(dataset(part, "ParticleIDs", file, count, 1), file, userBlock, into.ids(), offset);
+            if (into.masses() != null) {
+                DatasetReader.readFloats(dataset(part, "Masses", file, count, 1), file, userBlock, into.masses(), offset);
             }
             return (int) count;
         } catch (HdfException e) {

@@ -15,7 +15,7 @@ import org.loupe.FormatException;
 
 /**
  * Finds the member files of a snapshot: a single file, {@code name.N.hdf5} siblings, a base name
- * whose {@code name.0.hdf5} exists, or a {@code snapdir_XXX/} folder (CONVENTIONS.md).
+ * whose {@code name.0.hdf5} exists, or a {@code snapdir_XXX/} folder (docs/conventions.md).
  */
 final class SnapshotFiles {
 

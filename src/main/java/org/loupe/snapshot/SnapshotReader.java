@@ -1,5 +1,7 @@
 package org.loupe.snapshot;
 
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.jhdf.HdfFile;
@@ -41,6 +43,9 @@ public final class SnapshotReader {
     }
 
     static HdfFile openHdf(Path file) {
+        if (Files.exists(file) && !Files.isReadable(file)) {
+            throw permissionDenied(file);
+        }
         try {
             return new HdfFile(file);
         } catch (HdfException e) {
@@ -49,7 +54,23 @@ public final class SnapshotReader {
     }
 
     static FormatException unreadable(Path file, RuntimeException e) {
-        return new FormatException(file + ": not a readable HDF5 file (" + e.getMessage()
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AccessDeniedException) {
+                return permissionDenied(file);
+            }
+        }
+        return new FormatException(file + ": not a readable HDF5 file (" + firstLine(e.getMessage())
                 + "); it may be truncated or corrupt: copy or regenerate it", e);
+    }
+
+    private static FormatException permissionDenied(Path file) {
+        return new FormatException(file + ": permission denied (the file is fine, Loupe may not read it); check its"
+                + " permissions or run as a user who may read it");
+    }
+
+    private static String firstLine(String m) {
+        String s = String.valueOf(m);
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
     }
 }

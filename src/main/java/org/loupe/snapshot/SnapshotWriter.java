@@ -4,14 +4,12 @@ import static org.bytedeco.hdf5.global.hdf5.H5T_STD_U32LE_g;
 import static org.bytedeco.hdf5.global.hdf5.H5T_STD_U64LE_g;
 import static org.bytedeco.hdf5.global.hdf5.H5T_STD_I32LE_g;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.loupe.LoupeException;
+import org.loupe.AtomicFiles;
 import org.loupe.particles.Particles;
 
 /**
@@ -34,34 +32,16 @@ public final class SnapshotWriter {
      */
     public static List<Path> write(Path out, Particles particles, SnapshotMeta meta, WriteOptions options) {
         List<Path> finals = memberPaths(out, options.files());
-        List<Path> temps = new ArrayList<>();
-        try {
-            int n = particles.count();
-            int type = options.particleType();
-            long[] total = new long[NTYPES];
-            total[type] = n;
+        int n = particles.count();
+        long[] total = new long[NTYPES];
+        total[options.particleType()] = n;
+        return AtomicFiles.writeAll(finals, temps -> {
             for (int f = 0; f < options.files(); f++) {
                 int first = (int) ((long) n * f / options.files());
                 int last = (int) ((long) n * (f + 1) / options.files());
-                Path tmp = finals.get(f).resolveSibling("." + finals.get(f).getFileName() + ".tmp" + ProcessHandle.current().pid());
-                temps.add(tmp);
-                writeFile(tmp, particles, first, last - first, total, meta, options);
+                writeFile(temps.get(f), particles, first, last - first, total, meta, options);
             }
-            for (int f = 0; f < finals.size(); f++) {
-                Files.move(temps.get(f), finals.get(f), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            }
-            return finals;
-        } catch (IOException e) {
-            throw new LoupeException(out + ": cannot move the finished snapshot into place: " + e.getMessage(), e);
-        } finally {
-            for (Path t : temps) {
-                try {
-                    Files.deleteIfExists(t);
-                } catch (IOException ignored) {
-                    // best effort: a leftover temp file never replaces an output
-                }
-            }
-        }
+        });
     }
 
     /** "name.hdf5" for one file, "name.i.hdf5" for several. */

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 import org.loupe.ConfigException;
 
-/** How a file stores velocities (CONVENTIONS.md). */
+/** How a file stores velocities (docs/conventions.md). */
 public enum VelocityConvention {
     /** GADGET family: u = v_pec/√a is stored; multiply by √a. */
     SQRT_A,

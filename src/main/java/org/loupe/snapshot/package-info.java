@@ -3,6 +3,6 @@
  * and Loupe's HDF5 grid files. The only package that touches HDF5 libraries: jHDF (pure Java)
  * reads; the HDF Group's C library through bytedeco's JavaCPP preset writes, because jHDF 0.13's
  * writer corrupts GADGET layouts and needs nested arrays. Everything leaves this package in
- * Loupe's internal units (CONVENTIONS.md).
+ * Loupe's internal units (docs/conventions.md).
  */
 package org.loupe.snapshot;

@@ -8,7 +8,7 @@ import java.util.Objects;
 import org.loupe.ShapeMismatchException;
 
 /**
- * Auto and cross power of two fields on the same bins (CONVENTIONS.md), with the correlation
+ * Auto and cross power of two fields on the same bins (docs/conventions.md), with the correlation
  * coefficient r(k) = P12/√(P11 P22) and the transfer function T(k) = √(P11/P22) (field 1 is the
  * prediction, field 2 the target: T = √(P_SR/P_HR)). k in h/Mpc, P in (Mpc/h)³.
  *

@@ -8,7 +8,7 @@ import org.loupe.mesh.Window;
 
 /**
  * Sums over the independent Fourier modes of one or two half spectra, binned in |k|, exactly as
- * Pylians' {@code Pk_library} selects and bins them (CONVENTIONS.md):
+ * Pylians' {@code Pk_library} selects and bins them (docs/conventions.md):
  * <ul>
  *   <li>one mode per ±k pair: n_z ∈ [0, ⌊N/2⌋]; on the n_z = 0 and n_z = N/2 planes keep n_x ≥ 0,
  *       and on their n_x ∈ {0, N/2} lines keep n_y ≥ 0 (N/2 planes exist only for even N);</li>

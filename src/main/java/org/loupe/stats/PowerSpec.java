@@ -3,7 +3,7 @@ package org.loupe.stats;
 import org.loupe.ConfigException;
 
 /**
- * Settings of the power-spectrum estimator (CONVENTIONS.md, "Power spectrum").
+ * Settings of the power-spectrum estimator (docs/conventions.md, "Power spectrum").
  *
  * @param compensate divide δ_k by the mass-assignment window Π sinc^p (p from the grid's window)
  * @param interlace paint particles twice, the second time shifted by H/2, and combine (only

@@ -15,7 +15,7 @@ import org.loupe.mesh.Window;
 import org.loupe.particles.Particles;
 
 /**
- * The power spectrum estimator of CONVENTIONS.md, identical to Pylians' {@code Pk_library.Pk} (and
+ * The power spectrum estimator of docs/conventions.md, identical to Pylians' {@code Pk_library.Pk} (and
  * {@code XPk} for cross power) when interlacing is off: P(k) = ⟨|δ_k|²⟩ L³/N⁶ over the
  * independent modes of each bin ⌊|k|/k_F⌋, DC dropped, k the mean |k| of the bin's modes.
  *

@@ -6,14 +6,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.loupe.AtomicFiles;
 import org.loupe.FormatException;
-import org.loupe.LoupeException;
+import org.loupe.OutputException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -151,22 +151,14 @@ final class ResultTable {
     }
 
     private static void atomically(Path path, WriterBody body) {
-        Path dir = path.toAbsolutePath().getParent();
         try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + path.getFileName(), ".tmp");
-            try {
+            AtomicFiles.write(path, tmp -> {
                 try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                     body.write(out);
                 }
-                Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new LoupeException("cannot write " + path + ": " + e.getMessage() + " (check the folder exists and is writable)", e);
+            });
         } catch (UncheckedIOException e) {
-            throw new LoupeException("cannot write " + path + ": " + e.getCause().getMessage(), e);
+            throw new OutputException(path + ": cannot write (" + e.getCause().getMessage() + ")", e);
         }
     }
 

@@ -1,5 +1,5 @@
 /**
- * Summary statistics of density fields: the power spectrum estimator of CONVENTIONS.md (auto,
+ * Summary statistics of density fields: the power spectrum estimator of docs/conventions.md (auto,
  * multipoles, cross power, r(k), T(k)) with Pylians-compatible mode selection and binning, and
  * results that carry their metadata and write themselves as CSV and JSON; the FFT shell
  * bispectrum of Pylians' {@code Bk}; friends-of-friends halos ({@link org.loupe.stats.FriendsOfFriends},
@@ -8,7 +8,7 @@
  *
  * <p>Entry points: {@link org.loupe.stats.PowerSpectrum}, configured by a
  * {@link org.loupe.stats.PowerSpec}, and {@link org.loupe.stats.Bispectrum}. Statistics take
- * grids or particles, never files; {@link org.loupe.stats.Gadget4PowerFile} is reference tooling
- * that reads GADGET-4's own P(k) output for validation. Plain Java, no ND4J.
+ * grids or particles, never files (the reader of GADGET-4's own P(k) files, used to validate the
+ * estimator, lives with the tests). Plain Java, no ND4J.
  */
 package org.loupe.stats;

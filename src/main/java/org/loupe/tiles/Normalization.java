@@ -4,7 +4,7 @@ import org.loupe.cosmology.Cosmology;
 import org.loupe.cosmology.Growth;
 
 /**
- * Channel scales of the network (CONVENTIONS.md, map2map / Li+2021): displacement ÷ 6 Mpc/h·D(z),
+ * Channel scales of the network (docs/conventions.md, map2map / Li+2021): displacement ÷ 6 Mpc/h·D(z),
  * velocity ÷ 6·D(z)·H(z)·f(z)/(1+z) km/s, from the snapshot's own cosmology, so fields at any
  * redshift and cosmology reach the network with unit-order amplitudes.
  *

@@ -1,7 +1,11 @@
 package org.loupe.tiles;
 
+import org.loupe.ConfigException;
+
 /**
- * How training examples are cut.
+ * How training examples are cut. {@link #defaults()} is the one place the defaults live: the
+ * config loader fills keys a {@code tiles:} section leaves out from it, and commands without a
+ * section use it.
  *
  * @param cropCells c: LR cells per side of the region the loss sees
  * @param haloCells p: periodic halo per side around the LR crop (network context)
@@ -11,12 +15,29 @@ package org.loupe.tiles;
 public record TileSpec(int cropCells, int haloCells, boolean velocity, boolean augment) {
 
     public TileSpec {
-        if (cropCells == 0) {
-            cropCells = 8;
-        }
-        if (haloCells == 0) {
-            haloCells = 2;
-        }
+        ConfigException.checkRange("tiles.cropCells", cropCells, 1, 1024);
+        ConfigException.checkRange("tiles.haloCells", haloCells, 1, 64);
+    }
+
+    /** c = 8, p = 2, displacement only, no augmentation. */
+    public static TileSpec defaults() {
+        return new TileSpec(8, 2, false, false);
+    }
+
+    public TileSpec withCropCells(int c) {
+        return new TileSpec(c, haloCells, velocity, augment);
+    }
+
+    public TileSpec withHaloCells(int p) {
+        return new TileSpec(cropCells, p, velocity, augment);
+    }
+
+    public TileSpec withVelocity(boolean v) {
+        return new TileSpec(cropCells, haloCells, v, augment);
+    }
+
+    public TileSpec withAugment(boolean a) {
+        return new TileSpec(cropCells, haloCells, velocity, a);
     }
 
     public int channels() {

@@ -13,8 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.loupe.snapshot.Snapshot;
 import org.loupe.snapshot.SnapshotReader;
 import org.loupe.stats.CrossPowerResult;
+import org.loupe.testing.ExternalTools;
 
 /** The whole pipeline end to end on a tiny config: simulate, train, upscale, compare. */
+@ExternalTools
 class DemoCommandTest {
 
     @TempDir
@@ -58,6 +60,15 @@ class DemoCommandTest {
         Snapshot sr = SnapshotReader.open(dir.resolve("sr/pair_001_sr.hdf5"));
         assertEquals(16L * 16 * 16, sr.header().count(1));
         assertTrue(sr.readParticles(1).velocitiesKmS() != null);
+        // The trained model records the domain of its training pairs: 8^3 in 32 Mpc/h at z = 0.
+        Path model;
+        try (var files = Files.walk(dir)) {
+            model = files.filter(f -> f.getFileName().toString().equals("model.zip")).findFirst().orElseThrow();
+        }
+        var domain = org.loupe.model.ModelFile.read(model).domain();
+        assertEquals(8, domain.lrParticlesPerSide());
+        assertEquals(32.0, domain.boxMpcH());
+        assertEquals(0.0, domain.redshift());
         // The SR snapshot is read unchanged by h5py, the way Pylians' readgadget reads it.
         org.loupe.testing.Python.requireH5py();
         var h5 = org.loupe.testing.Python.run(java.util.List.of("/usr/bin/python3", "-c",

@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.loupe.ConfigException;
+import org.loupe.testing.ReferenceData;
 import org.loupe.testing.SharedData;
 
 class CosmologyTest {
@@ -43,6 +44,7 @@ class CosmologyTest {
     }
 
     @Test
+    @ReferenceData
     void growthRatioMatchesGadget4InitialConditions() {
         // inputspec_snapshot.txt, first line: z = 49 and D(0)/D(49) as NGenIC computed it.
         Path spec = SharedData.path("gadget4/A_N032/inputspec_snapshot.txt");
@@ -52,6 +54,7 @@ class CosmologyTest {
     }
 
     @Test
+    @ReferenceData
     void noWiggleSpectrumMatchesGadget4Input() throws IOException {
         // Column 2 of NGenIC's inputspec file is Δ²(k) = k³P/(2π²) today, EH no-wiggle, σ8 = 0.81.
         Path spec = SharedData.path("gadget4/A_N032/inputspec_snapshot.txt");

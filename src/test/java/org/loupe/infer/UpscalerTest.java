@@ -64,11 +64,12 @@ class UpscalerTest {
     /** A ×2 generator (crop 4, halo 2) with a random, non-zero projection and {@code noise} noise channels. */
     private static org.loupe.model.ModelFile randomGenerator(int noise) {
         org.loupe.tiles.GeneratorGeometry geo = new org.loupe.tiles.GeneratorGeometry(2, 4, 2);
-        var graph = org.loupe.model.GeneratorFactory.build(new org.loupe.model.GeneratorSpec(2, 4, false, noise), geo,
-                new org.loupe.model.TrainSpec(1, 1, 1, 1e-3, 1, org.loupe.model.LossKind.MSE, 1, 3));
+        var gen = new org.loupe.model.GeneratorSpec(2, 4, false, noise);
+        var graph = org.loupe.model.GeneratorFactory.build(gen, geo,
+                org.loupe.model.TrainSpec.of(1, 1, 3).withValidationTiles(1));
         graph.getLayer("proj").setParam("W", org.nd4j.linalg.factory.Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT,
                 graph.getLayer("proj").getParam("W").shape()));
-        return new org.loupe.model.ModelFile(graph, 2, false, 4, 2, "{}", noise);
+        return org.loupe.model.ModelFile.of(graph, gen, org.loupe.tiles.TileSpec.defaults().withCropCells(4));
     }
 
     /** A "model" whose correction is zero: the output is the trilinear baseline. */

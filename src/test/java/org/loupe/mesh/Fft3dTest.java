@@ -69,6 +69,15 @@ class Fft3dTest {
     }
 
     @Test
+    void nyquistIsPlusOrMinusHalfOfAnEvenAxisOnly() {
+        org.junit.jupiter.api.Assertions.assertTrue(Fft3d.Spectrum.isNyquist(4, 8));
+        org.junit.jupiter.api.Assertions.assertTrue(Fft3d.Spectrum.isNyquist(-4, 8));
+        org.junit.jupiter.api.Assertions.assertFalse(Fft3d.Spectrum.isNyquist(3, 8));
+        org.junit.jupiter.api.Assertions.assertFalse(Fft3d.Spectrum.isNyquist(3, 7), "an odd axis has no Nyquist mode");
+        org.junit.jupiter.api.Assertions.assertTrue(Fft3d.Spectrum.isNyquist(Fft3d.Spectrum.wavenumber(4, 8), 8));
+    }
+
+    @Test
     void inverseOfASingleModeIsACosine() {
         // A stored half-space value v at n (n_z > 0) stands for v at n and v* at −n, so the inverse
         // is 2 Re(v e^{ik·x})/N³: v = N³/2 gives cos(k·x).

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.loupe.testing.Slow;
 
+@Slow
 class CriticTest {
 
     private static final int O = 10;

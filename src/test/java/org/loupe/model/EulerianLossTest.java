@@ -12,7 +12,9 @@ import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.loupe.testing.Slow;
 
+@Slow
 class EulerianLossTest {
 
     private static INDArray random(int rows, int c, long seed) {
@@ -132,9 +134,9 @@ class EulerianLossTest {
 
     @Test
     void trainingWithTheEulerianTermRunsAndSaves(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
-        TrainSpec ts = new TrainSpec(1, 4, 1, 3e-3, 1, LossKind.MSE, 1, 5, 0.5);
+        TrainSpec ts = TrainSpec.of(1, 4, 5).withLearningRate(3e-3).withValidationTiles(1).withEulerianWeight(0.5);
         org.loupe.tiles.TileSpec tiles = new org.loupe.tiles.TileSpec(4, 2, false, false);
-        Trainer t = new Trainer(new GeneratorSpec(2, 4, false), tiles, ts, java.util.List.of(TrainerTest.pair(1)),
+        Trainer t = new Trainer(new GeneratorSpec(2, 4, false, 0), tiles, ts, java.util.List.of(TrainerTest.pair(1)),
                 java.util.List.of(TrainerTest.pair(1)));
         var g = t.run(new Checkpoints(dir.resolve("ck")), dir.resolve("c.csv"), () -> false, new Trainer.Listener() {
             @Override
@@ -145,7 +147,7 @@ class EulerianLossTest {
             public void epoch(Trainer.EpochRecord r) {
             }
         });
-        new ModelFile(g, 2, false, 4, 2, "{}").write(dir.resolve("m.zip"));
+        ModelFile.of(g, new GeneratorSpec(2, 4, false, 0), tiles).write(dir.resolve("m.zip"));
         assertTrue(ModelFile.read(dir.resolve("m.zip")).graph().getOutputLayer(0).conf().getLayer().toString().contains("Eulerian"));
     }
 }

@@ -37,9 +37,9 @@ public final class TrainStepBench {
         int repeats = Integer.parseInt(args[3]);
         int scale = args.length > 4 ? Integer.parseInt(args[4]) : 2;
 
-        GeneratorSpec g = new GeneratorSpec(scale, width, false);
+        GeneratorSpec g = new GeneratorSpec(scale, width, false, 0);
         GeneratorGeometry geo = new GeneratorGeometry(scale, c, p);
-        TrainSpec t = new TrainSpec(1, 1, 1, 1e-3, 1, LossKind.MSE, 1, 1);
+        TrainSpec t = TrainSpec.of(1, 1, 1).withValidationTiles(1);
         ComputationGraph graph = GeneratorFactory.build(g, geo, t);
 
         int ch = g.channels();

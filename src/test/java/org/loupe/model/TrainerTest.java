@@ -25,7 +25,9 @@ import org.loupe.tiles.PairFields;
 import org.loupe.tiles.TileSpec;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.loupe.testing.Slow;
 
+@Slow
 class TrainerTest {
 
     @TempDir
@@ -34,14 +36,14 @@ class TrainerTest {
     private static final TileSpec TILES = new TileSpec(4, 2, false, true);
 
     private static TrainSpec spec(int epochs, int steps) {
-        return new TrainSpec(epochs, steps, 2, 3e-3, 0.9, LossKind.MSE, 2, 7);
+        return TrainSpec.of(epochs, steps, 7).withBatch(2).withLearningRate(3e-3).withLearningRateDecay(0.9).withValidationTiles(2);
     }
 
     @ParameterizedTest(name = "s={0}")
     @CsvSource({"2,4,2", "4,2,2", "8,1,2"})
     void generatorOutputMatchesTheSizeArithmetic(int s, int c, int p) {
         GeneratorGeometry geo = new GeneratorGeometry(s, c, p);
-        ComputationGraph g = GeneratorFactory.build(new GeneratorSpec(s, 4, false), geo, spec(1, 1));
+        ComputationGraph g = GeneratorFactory.build(new GeneratorSpec(s, 4, false, 0), geo, spec(1, 1));
         int in = geo.inputSide();
         int out = geo.outputSide();
         INDArray[] y = g.output(Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, 3, in, in, in),
@@ -51,8 +53,8 @@ class TrainerTest {
 
     @Test
     void aFewStepsReduceTheLoss() {
-        Trainer t = new Trainer(new GeneratorSpec(2, 8, false), TILES, spec(1, 30), List.of(pair(1)), List.of(pair(1)));
-        ComputationGraph before = GeneratorFactory.build(new GeneratorSpec(2, 8, false), t.geometry(), spec(1, 30));
+        Trainer t = new Trainer(new GeneratorSpec(2, 8, false, 0), TILES, spec(1, 30), List.of(pair(1)), List.of(pair(1)));
+        ComputationGraph before = GeneratorFactory.build(new GeneratorSpec(2, 8, false, 0), t.geometry(), spec(1, 30));
         double initial = t.validate(before);
         ComputationGraph after = t.run(new Checkpoints(dir.resolve("ck")), dir.resolve("curve.csv"), () -> false, quiet());
         double trained = t.validate(after);
@@ -63,7 +65,7 @@ class TrainerTest {
     void resumeGivesTheSameModelAsAnUninterruptedRun() throws Exception {
         List<PairFields> pairs = List.of(pair(1), pair(2));
         TrainSpec ts = spec(2, 3);
-        GeneratorSpec gs = new GeneratorSpec(2, 4, false);
+        GeneratorSpec gs = new GeneratorSpec(2, 4, false, 0);
         ComputationGraph straight = new Trainer(gs, TILES, ts, pairs, pairs)
                 .run(new Checkpoints(dir.resolve("a")), dir.resolve("a.csv"), () -> false, quiet());
         // Interrupted after 2 steps (mid-epoch), then resumed from the checkpoint.
@@ -87,9 +89,8 @@ class TrainerTest {
     @Test
     void adversarialResumeGivesTheSameModelsAsAnUninterruptedRun() throws Exception {
         List<PairFields> pairs = List.of(pair(1), pair(2));
-        TrainSpec ts = new TrainSpec(2, 3, 2, 3e-3, 0.9, LossKind.MSE, 2, 7, 0, 0.5,
-                new AdversarialSpec(0.1, 1, 4, 1e-3, 0.05, 2));
-        GeneratorSpec gs = new GeneratorSpec(2, 4, false);
+        TrainSpec ts = TrainSpec.of(2, 3, 7).withBatch(2).withLearningRate(3e-3).withLearningRateDecay(0.9).withValidationTiles(2).withDensityWeight(0.5).withAdversarial(new AdversarialSpec(0.1, 1, 4, 1e-3, 0.05, 2));
+        GeneratorSpec gs = new GeneratorSpec(2, 4, false, 0);
         ComputationGraph straight = new Trainer(gs, TILES, ts, pairs, pairs)
                 .run(new Checkpoints(dir.resolve("a")), dir.resolve("a.csv"), () -> false, quiet());
         AtomicInteger calls = new AtomicInteger();
@@ -116,12 +117,12 @@ class TrainerTest {
     @Test
     void aSupervisedCheckpointResumesWithTheCriticSwitchedOn() throws Exception {
         List<PairFields> pairs = List.of(pair(1));
-        GeneratorSpec gs = new GeneratorSpec(2, 4, false);
+        GeneratorSpec gs = new GeneratorSpec(2, 4, false, 0);
         Checkpoints ck = new Checkpoints(dir.resolve("switch"));
-        new Trainer(gs, TILES, new TrainSpec(1, 2, 2, 3e-3, 1, LossKind.MSE, 1, 7), pairs, pairs)
+        new Trainer(gs, TILES, TrainSpec.of(1, 2, 7).withBatch(2).withLearningRate(3e-3).withValidationTiles(1), pairs, pairs)
                 .run(ck, dir.resolve("s.csv"), () -> false, quiet());
         assertEquals(null, ck.restoreCritic(), "no critic in a supervised run");
-        TrainSpec adv = new TrainSpec(2, 2, 2, 3e-3, 1, LossKind.MSE, 1, 7, 0, 0, new AdversarialSpec(0.1, 1, 4, 1e-3, 0.05, 1));
+        TrainSpec adv = TrainSpec.of(2, 2, 7).withBatch(2).withLearningRate(3e-3).withValidationTiles(1).withAdversarial(new AdversarialSpec(0.1, 1, 4, 1e-3, 0.05, 1));
         ComputationGraph g = new Trainer(gs, TILES, adv, pairs, pairs).run(ck, dir.resolve("s.csv"), () -> false, quiet());
         assertEquals(4, ck.restoreState().step());
         assertTrue(ck.restoreCritic() != null, "critic saved once it trained");
@@ -137,21 +138,21 @@ class TrainerTest {
         Grid hr = new Grid(b0.hr().size(), 3, 32, b0.hr().values(), b0.hr().info());
         Grid lr = new Grid(b0.lr().size(), 3, 32, b0.lr().values(), b0.lr().info());
         PairFields b = new PairFields("big-box", lr, hr, b0.norm());
-        TrainSpec dens = new TrainSpec(1, 1, 1, 3e-3, 1, LossKind.MSE, 1, 7, 0, 0.01, null);
+        TrainSpec dens = TrainSpec.of(1, 1, 7).withLearningRate(3e-3).withValidationTiles(1).withDensityWeight(0.01);
         var e = org.junit.jupiter.api.Assertions.assertThrows(org.loupe.ConfigException.class,
-                () -> new Trainer(new GeneratorSpec(2, 4, false), TILES, dens, List.of(a, b), List.of(a)));
+                () -> new Trainer(new GeneratorSpec(2, 4, false, 0), TILES, dens, List.of(a, b), List.of(a)));
         assertTrue(e.getMessage().contains("big-box") && e.getMessage().contains("p1"), e.getMessage());
         // Plain MSE works in normalised units and takes them.
-        new Trainer(new GeneratorSpec(2, 4, false), TILES, spec(1, 1), List.of(a, b), List.of(a));
+        new Trainer(new GeneratorSpec(2, 4, false, 0), TILES, spec(1, 1), List.of(a, b), List.of(a));
     }
 
     /** The critic changes what the generator learns (its gradient reaches the weights). */
     @Test
     void theCriticGradientReachesTheGenerator() {
         List<PairFields> pairs = List.of(pair(1));
-        GeneratorSpec gs = new GeneratorSpec(2, 4, false);
-        TrainSpec plain = new TrainSpec(1, 3, 2, 3e-3, 1, LossKind.MSE, 1, 7, 0, 0, new AdversarialSpec(1e-9, 0, 4, 1e-3, 0.05, 1));
-        TrainSpec adv = new TrainSpec(1, 3, 2, 3e-3, 1, LossKind.MSE, 1, 7, 0, 0, new AdversarialSpec(10, 0, 4, 1e-3, 0.05, 1));
+        GeneratorSpec gs = new GeneratorSpec(2, 4, false, 0);
+        TrainSpec plain = TrainSpec.of(1, 3, 7).withBatch(2).withLearningRate(3e-3).withValidationTiles(1).withAdversarial(new AdversarialSpec(1e-9, 0, 4, 1e-3, 0.05, 1));
+        TrainSpec adv = TrainSpec.of(1, 3, 7).withBatch(2).withLearningRate(3e-3).withValidationTiles(1).withAdversarial(new AdversarialSpec(10, 0, 4, 1e-3, 0.05, 1));
         ComputationGraph a = new Trainer(gs, TILES, plain, pairs, pairs).run(new Checkpoints(dir.resolve("p")), dir.resolve("p.csv"),
                 () -> false, quiet());
         ComputationGraph b = new Trainer(gs, TILES, adv, pairs, pairs).run(new Checkpoints(dir.resolve("q")), dir.resolve("q.csv"),
@@ -171,7 +172,7 @@ class TrainerTest {
     @Test
     void checkpointRoundTripKeepsWeightsAndState() {
         GeneratorGeometry geo = new GeneratorGeometry(2, 4, 2);
-        ComputationGraph g = GeneratorFactory.build(new GeneratorSpec(2, 4, false), geo, spec(1, 1));
+        ComputationGraph g = GeneratorFactory.build(new GeneratorSpec(2, 4, false, 0), geo, spec(1, 1));
         Checkpoints ck = new Checkpoints(dir.resolve("rt"));
         ck.save(g, new TrainState(17, 1.5, 2e-4));
         assertEquals(0.0, g.params().sub(ck.restoreGraph().params()).amaxNumber().doubleValue(), 0.0);

@@ -10,8 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.loupe.particles.Lattice;
 import org.loupe.particles.Particles;
 import org.loupe.testing.SharedData;
+import org.loupe.testing.ReferenceData;
 
-/** The real GADGET-4 snapshots in ../shared/data (README there lists what they hold). */
+/** The real GADGET-4 snapshots of src/test/resources/gadget4 (README there lists what they hold). */
+@ReferenceData
 class Gadget4SnapshotTest {
 
     @Test

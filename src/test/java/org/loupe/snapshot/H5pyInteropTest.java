@@ -16,8 +16,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.loupe.particles.Particles;
 import org.loupe.testing.Catalogues;
 import org.loupe.testing.Python;
+import org.loupe.testing.ExternalTools;
 
 /** Snapshots Loupe writes are read unchanged by h5py (as Pylians' readgadget does) and h5dump. */
+@ExternalTools
 class H5pyInteropTest {
 
     @TempDir

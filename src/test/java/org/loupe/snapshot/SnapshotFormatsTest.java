@@ -19,11 +19,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.loupe.FormatException;
 import org.loupe.particles.Particles;
 import org.loupe.testing.Python;
+import org.loupe.testing.ExternalTools;
 
 /**
  * Every supported layout, written by h5py from one catalogue (make_fixtures.py), must read back
  * to the same particles in internal units; every broken input must give its own clear error.
  */
+@ExternalTools
 class SnapshotFormatsTest {
 
     @TempDir

@@ -17,7 +17,7 @@ import org.loupe.FormatException;
  * header lines — scale factor, number of rows, box size, PMGRID, growth factor — and then rows
  * {@code k Δ²(k) P̃(k) Nmodes Δ²_shot(k)}; a short trailer of single numbers follows the last block.
  * k is in h/Mpc and the log-mean |k| of a fine logarithmic bin; P = P̃ L³ in (Mpc/h)³; Nmodes counts
- * k and −k separately (twice the half-space count of CONVENTIONS.md). The mesh is PMGRID³ with
+ * k and −k separately (twice the half-space count of docs/conventions.md). The mesh is PMGRID³ with
  * CIC assignment and CIC deconvolution, no interlacing, shot noise not subtracted.
  *
  * @param blocks the blocks in file order (index 0 is the plain box)
