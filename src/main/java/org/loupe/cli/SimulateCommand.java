@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import org.loupe.ConfigException;
-import org.loupe.LoupeException;
+import org.loupe.FormatException;
 import org.loupe.cosmology.Cosmology;
 import org.loupe.cosmology.Growth;
 import org.loupe.mesh.Fft3d;
@@ -68,6 +68,12 @@ final class SimulateCommand implements Callable<Integer> {
         }
         int threads = common.threads(rc);
         Path dir = common.runDir(rc, out);
+        List<Path> inputs = ics != null ? List.of(common.config, ics) : List.of(common.config);
+        List<Path> outputs = new ArrayList<>(List.of(dir.resolve("config.yaml"), dir.resolve("manifest.json")));
+        if (ics != null) {
+            sim.zOutputs().forEach(z -> outputs.add(snapshotFile(dir, sim, z)));
+        }
+        Outputs.guard(outputs, inputs);
         AtomicFiles.writeString(dir.resolve("config.yaml"), ConfigLoader.toYaml(rc));
         Fft3d fft = new JTransformsFft3d(threads);
         ProgressBar bar = ProgressBar.stderr();
@@ -118,11 +124,11 @@ final class SimulateCommand implements Callable<Integer> {
         Snapshot snap = SnapshotReader.open(ics, read);
         var h = snap.header();
         if (Double.isNaN(h.omegaM()) || Double.isNaN(h.omegaLambda())) {
-            throw new LoupeException(ics + ": the header gives no Omega0/OmegaLambda; cannot integrate it");
+            throw new FormatException(ics + ": the header gives no Omega0/OmegaLambda; cannot integrate it (write them into /Header or /Parameters)");
         }
         Particles p = snap.readParticles(read.particleType());
         if (p.velocitiesKmS() == null) {
-            throw new LoupeException(ics + ": no velocities; ICs need them");
+            throw new FormatException(ics + ": no velocities; initial conditions need them (PartType1/Velocities)");
         }
         Lattice lattice = Lattice.detect(p, read.latticeOffsetCells());
         int n = lattice != null ? lattice.sitesPerSide() : (int) Math.round(Math.cbrt(p.count()));
@@ -138,12 +144,17 @@ final class SimulateCommand implements Callable<Integer> {
                 (s, t, a) -> bar.update(label, s, t, String.format(Locale.ROOT, "z=%.2f", 1 / a - 1)));
         Provenance prov = new Provenance("simulate --ics", inputs, sim, null, "plain Java (no ND4J)");
         for (PmRun.Output o : outs) {
-            Path file = dir.resolve(String.format(Locale.ROOT, "%s_z%.3f.hdf5", sim.force(), o.redshift()));
+            Path file = snapshotFile(dir, sim, o.redshift());
             SnapshotWriter.write(file, o.particles(), new SnapshotMeta(o.redshift(), c.omegaM(), c.omegaLambda(), c.h(),
                     prov.toJson()), WriteOptions.defaults());
             console.println("wrote " + file);
         }
         prov.write(dir.resolve("manifest.json"));
         return 0;
+    }
+
+    /** The snapshot {@code --ics} writes at redshift z: {@code pm_zZ.ZZZ.hdf5} or {@code p3m_zZ.ZZZ.hdf5}. */
+    private static Path snapshotFile(Path dir, SimSpec sim, double z) {
+        return dir.resolve(String.format(Locale.ROOT, "%s_z%.3f.hdf5", sim.force(), z));
     }
 }

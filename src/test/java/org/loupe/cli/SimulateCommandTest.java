@@ -133,4 +133,25 @@ class SimulateCommandTest {
         assertEquals(2, run(err, "simulate", "--config", cfg.toString(), "--out", dir.resolve("z").toString()));
         assertTrue(err.toString().contains("force must be pm or p3m"), err.toString());
     }
+
+    @Test
+    void neverWritesOverItsInitialConditionsOrConfig() throws Exception {
+        Path cfg = dir.resolve("tiny.yaml");
+        Files.writeString(cfg, CONFIG);
+        StringWriter err = new StringWriter();
+        assertEquals(0, run(err, "simulate", "--config", cfg.toString(), "--out", dir.resolve("a").toString()), err.toString());
+        Path ics = dir.resolve("a/pm_z0.000.hdf5");
+        Files.copy(dir.resolve("a/pair_000/lr_z1.000.hdf5"), ics);
+        byte[] before = Files.readAllBytes(ics);
+        Files.writeString(cfg, CONFIG.replace("zOutputs: [1.0, 0.0]", "zOutputs: [0.0]"));
+        err = new StringWriter();
+        assertEquals(2, run(err, "simulate", "--config", cfg.toString(), "--ics", ics.toString(), "--out",
+                dir.resolve("a").toString()));
+        assertTrue(err.toString().contains("never writes over an input"), err.toString());
+        assertArrayEquals(before, Files.readAllBytes(ics), "the ICs are untouched");
+        Path own = dir.resolve("a/config.yaml");
+        err = new StringWriter();
+        assertEquals(2, run(err, "simulate", "--config", own.toString(), "--out", dir.resolve("a").toString()));
+        assertTrue(err.toString().contains("never writes over an input"), err.toString());
+    }
 }

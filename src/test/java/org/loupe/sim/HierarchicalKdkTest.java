@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.loupe.cosmology.Cosmology;
 import org.loupe.cosmology.Growth;
 import org.loupe.mesh.JTransformsFft3d;
+import org.loupe.testing.Slow;
 
+@Slow
 class HierarchicalKdkTest {
 
     private static final double BOX = 64.0;

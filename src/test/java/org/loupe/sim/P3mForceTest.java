@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.loupe.mesh.JTransformsFft3d;
 import org.loupe.particles.Box;
 import org.loupe.particles.Particles;
+import org.loupe.testing.Slow;
 
+@Slow
 class P3mForceTest {
 
     private static final double BOX = 64.0;

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.loupe.cosmology.Cosmology;
 import org.loupe.snapshot.Snapshot;
 import org.loupe.snapshot.SnapshotReader;
+import org.loupe.testing.ReferenceData;
 import org.loupe.testing.SharedData;
 
 /**
@@ -16,6 +17,7 @@ import org.loupe.testing.SharedData;
  * limits (the P³M defaults), Loupe's P³M reaches GADGET-4's z = 0 snapshot: P(k) and r(k) on the
  * scales the particles resolve, the FoF halo counts, and the momentum-density power.
  */
+@ReferenceData
 class P3mGadget4Test {
 
     @Test
