@@ -20,4 +20,5 @@ for run in "${runs[@]}"; do
   study "$run" p3m 2 0 - 2.0 - 0.025 0.01 6            # larger split scale (more pairs)
   study "$run" p3m 2 0 0.0625 - - 0.025 0.01 6         # twice the softening
   study "$run" p3m 4 0                                 # finer mesh (B = 4)
+  study "$run" p3m 2 0 - - - - - - 128                 # GADGET-4's PMGRID: 128^3 at every resolution
 done

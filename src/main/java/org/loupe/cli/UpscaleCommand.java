@@ -18,6 +18,7 @@ import org.loupe.ConfigException;
 import org.loupe.LoupeException;
 import org.loupe.ShapeMismatchException;
 import org.loupe.cosmology.Cosmology;
+import org.loupe.infer.HrSlab;
 import org.loupe.infer.Upscaler;
 import org.loupe.mesh.Grid;
 import org.loupe.mesh.LagrangianFields;
@@ -86,6 +87,14 @@ final class UpscaleCommand implements Callable<Integer> {
             description = "Tiles per network call (memory vs speed; default 2).")
     int batch;
 
+    @Option(names = "--parts", defaultValue = "1", paramLabel = "K", converter = Ranges.Positive.class,
+            description = "Split the SR box into K member files along x, one per task (with --part; default 1: one file).")
+    int parts;
+
+    @Option(names = "--part", defaultValue = "0", paramLabel = "I",
+            description = "Which member this task writes, 0..K-1 (e.g. $SLURM_ARRAY_TASK_ID): OUT.I.hdf5.")
+    int part;
+
     @Mixin
     CommonOptions common;
 
@@ -110,6 +119,12 @@ final class UpscaleCommand implements Callable<Integer> {
             }
         } else if (inputs == null || inputs.isEmpty()) {
             throw new ConfigException("upscale needs --input LR (repeatable) or --manifest FILE --index I");
+        }
+        if (part < 0 || part >= parts) {
+            throw new ConfigException("--part " + part + " is not a member of --parts " + parts + "; use 0.." + (parts - 1));
+        }
+        if (parts > 1 && inputs.size() > 1) {
+            throw new ConfigException("--parts splits one box across tasks; give one --input (got " + inputs.size() + ")");
         }
         modelPath = org.loupe.model.ShippedModels.locate(modelName);
         ModelFile model = ModelFile.read(modelPath);
@@ -139,7 +154,8 @@ final class UpscaleCommand implements Callable<Integer> {
      * be written and fits on the disk, and the input lies in the model's domain.
      */
     private Job check(ModelFile model, Path input, ReadOptions read) {
-        Path target = inputs.size() == 1 ? out : out.resolve(input.getFileName().toString().replaceFirst("(\\.hdf5)?$", "_sr.hdf5"));
+        Path target = parts > 1 ? SnapshotWriter.memberPaths(out, parts).get(part)
+                : inputs.size() == 1 ? out : out.resolve(input.getFileName().toString().replaceFirst("(\\.hdf5)?$", "_sr.hdf5"));
         Snapshot snap = SnapshotReader.open(input, read);
         SnapshotHeader h = snap.header();
         List<Path> protectedPaths = new ArrayList<>(h.files());
@@ -149,7 +165,7 @@ final class UpscaleCommand implements Callable<Integer> {
         Outputs.checkFile(target);
         long n = h.count(read.particleType());
         long hrParticles = n * model.scale() * model.scale() * model.scale();
-        Outputs.checkFreeSpace(target, hrParticles * (12 + 12 + 8) + (1 << 20));
+        Outputs.checkFreeSpace(target, hrParticles / parts * (12 + 12 + 8) + (1 << 20));
         List<String> mismatch = List.of();
         if (model.domain() == null) {
             warn(modelName + " records no training domain (made before domains were recorded): " + input
@@ -193,38 +209,58 @@ final class UpscaleCommand implements Callable<Integer> {
                 : Upscaler.cropForBudget(lr.size(), model.scale(), model.haloCells(), width, batch, memoryMb << 20);
         Upscaler up = Upscaler.of(model, seed);
         int n = lr.size();
-        int tiles = (n / cropCells) * (n / cropCells) * (n / cropCells);
+        int columns = n / cropCells;
+        if (parts > columns) {
+            throw new ConfigException("--parts " + parts + " is more than the " + columns + " tile columns along x (" + n
+                    + "^3 LR cells in crops of " + cropCells + "); use --parts <= " + columns + " or a smaller --crop");
+        }
+        int columnFrom = part * columns / parts;
+        int columnTo = (part + 1) * columns / parts;
+        int tiles = (columnTo - columnFrom) * columns * columns;
         ProgressBar bar = ProgressBar.stderr();
-        Grid hr = up.upscale(new PairFields(input.toString(), lr, null, norm), cropCells, batch,
+        PairFields fields = new PairFields(input.toString(), lr, null, norm);
+        HrSlab hr = up.upscaleSlab(fields, cropCells, batch, columnFrom, columnTo,
                 d -> bar.update("upscale " + input.getFileName(), d, tiles, ""));
-        Grid disp = hr.channels() == 3 ? hr : sub(hr, 0);
-        Grid vel = hr.channels() == 6 ? sub(hr, 3) : null;
+        HrSlab disp = hr.channels() == 3 ? hr : hr.channels(0, 3);
+        HrSlab vel = hr.channels() == 6 ? hr.channels(3, 3) : null;
         boolean trilinearVelocities = false;
         if (vel == null) {
             // Displacement-only model: give readers velocities anyway, the LR field upsampled
             // trilinearly (the baseline the model would correct), and say so.
             Grid lrVel = sub(both, 3);
-            vel = new Upscaler((x, t) -> t, model.scale(), model.haloCells(), 3).upscale(
-                    new PairFields(input.toString(), lrVel, null, new Normalization(1, 1)), cropCells, batch, d -> { });
+            vel = new Upscaler((x, t) -> t, model.scale(), model.haloCells(), 3).upscaleSlab(
+                    new PairFields(input.toString(), lrVel, null, new Normalization(1, 1)), cropCells, batch, columnFrom, columnTo,
+                    d -> { });
             trilinearVelocities = true;
         }
-        int nh = hr.size();
+        int nh = hr.sitesPerSide();
         Lattice lattice = new Lattice(nh, 1, 0.0, new Box(h.boxMpcH()));
         double mass = h.mass(1) / Math.pow(model.scale(), 3);
-        Particles sr = LagrangianFields.toParticles(disp, vel, lattice, mass);
+        Particles sr = LagrangianFields.toParticles(disp.values(), vel.values(), hr.xFrom(), hr.xTo(), lattice, mass);
         List<SourceFile> src = new java.util.ArrayList<>(inputs);
         src.add(new SourceFile(modelPath.equals(Path.of(modelName)) ? modelPath.toString() : "shipped:" + modelName, modelSha));
         Map<String, Object> settings = new java.util.LinkedHashMap<>(Map.of("cropCells", cropCells, "haloCells", model.haloCells(),
                 "scale", model.scale(), "batch", batch, "memoryMb", memoryMb, "noiseChannels", model.noiseChannels()));
+        if (parts > 1) {
+            settings.put("parts", parts);
+            settings.put("part", part);
+            settings.put("hrXPlanes", List.of(hr.xFrom(), hr.xTo()));
+        }
         if (!job.domainMismatch().isEmpty()) {
             settings.put("domainMismatch", job.domainMismatch());
         }
         Provenance prov = new Provenance("upscale", src, settings, model.noiseChannels() > 0 ? seed : null, Backend.describe());
-        SnapshotWriter.write(target, sr, new SnapshotMeta(h.redshift(), h.omegaM(), h.omegaLambda(), h.hubble(), prov.toStableJson()),
-                WriteOptions.defaults());
+        SnapshotMeta meta = new SnapshotMeta(h.redshift(), h.omegaM(), h.omegaLambda(), h.hubble(), prov.toStableJson());
+        if (parts > 1) {
+            SnapshotWriter.writeMember(out, part, parts, (long) nh * nh * nh, sr, meta, WriteOptions.defaults());
+        } else {
+            SnapshotWriter.write(target, sr, meta, WriteOptions.defaults());
+        }
         prov.write(target.resolveSibling(target.getFileName() + ".manifest.json"));
-        spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: %d^3 particles from %d^3 (%d tiles of %d^3 LR cells)%s%n", target,
-                nh, n, tiles, cropCells, trilinearVelocities ? "; velocities: trilinear from LR (displacement-only model)" : "");
+        spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: %s from %d^3 (%d tiles of %d^3 LR cells)%s%n", target,
+                parts > 1 ? String.format(Locale.ROOT, "member %d of %d, %d of %d^3 particles", part, parts, sr.count(), nh)
+                        : nh + "^3 particles", n, tiles, cropCells,
+                trilinearVelocities ? "; velocities: trilinear from LR (displacement-only model)" : "");
     }
 
     /** The LR path of row {@code index} of {@code split}, after checking its sha256. */

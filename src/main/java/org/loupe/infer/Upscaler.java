@@ -114,18 +114,33 @@ public final class Upscaler {
      */
     public Grid upscale(PairFields pair, int cropCells, int batch, IntConsumer progress) {
         Grid lr = pair.lr();
+        checkCrop(lr.size(), cropCells);
+        HrSlab all = upscaleSlab(pair, cropCells, batch, 0, lr.size() / cropCells, progress);
+        return new Grid(all.sitesPerSide(), channels, lr.boxMpcH(), all.values(),
+                GridInfo.lattice(channels == 3 ? GridKind.DISPLACEMENT : GridKind.OTHER, lr.info().redshift(), lr.info().sources()));
+    }
+
+    /**
+     * The HR sites of the tile columns {@code [columnFrom, columnTo)} along x (a column is the
+     * crops whose anchor has x = column·c): what one task of a box split across tasks computes.
+     * The tiles and their batches are the same as in the whole-box run restricted to these
+     * columns, so the union of the slabs equals {@link #upscale} bit for bit.
+     */
+    public HrSlab upscaleSlab(PairFields pair, int cropCells, int batch, int columnFrom, int columnTo, IntConsumer progress) {
+        Grid lr = pair.lr();
         int n = lr.size();
-        if (n % cropCells != 0) {
-            throw new ConfigException("crop of " + cropCells + " LR cells does not divide the " + n + "^3 lattice; use "
-                    + cropFor(n, cropCells));
+        checkCrop(n, cropCells);
+        if (columnFrom < 0 || columnTo > n / cropCells || columnFrom >= columnTo) {
+            throw new ConfigException("tile columns " + columnFrom + ".." + columnTo + " are outside 0.." + n / cropCells);
         }
         GeneratorGeometry geo = new GeneratorGeometry(scale, cropCells, haloCells);
         TileExtractor ex = new TileExtractor(lr, null, geo, channels, pair.norm());
         int nh = scale * n;
-        long cells = (long) nh * nh * nh;
-        float[] out = new float[(int) (channels * cells)];
+        int x0 = scale * cropCells * columnFrom;
+        int x1 = scale * cropCells * columnTo;
+        float[] out = new float[(int) ((long) channels * (x1 - x0) * nh * nh)];
         List<int[]> anchors = new ArrayList<>();
-        for (int a = 0; a < n; a += cropCells) {
+        for (int a = columnFrom * cropCells; a < columnTo * cropCells; a += cropCells) {
             for (int b = 0; b < n; b += cropCells) {
                 for (int c = 0; c < n; c += cropCells) {
                     anchors.add(new int[] {a, b, c});
@@ -136,6 +151,7 @@ public final class Upscaler {
         int o = geo.outputSide();
         int inChannels = channels + noiseChannels;
         NoiseField noise = noiseChannels > 0 ? new NoiseField(n, noiseChannels, noiseSeed) : null;
+        HrSlab slab = new HrSlab(nh, x0, x1, channels, out);
         int done = 0;
         for (int first = 0; first < anchors.size(); first += batch) {
             List<int[]> group = anchors.subList(first, Math.min(anchors.size(), first + batch));
@@ -156,26 +172,34 @@ public final class Upscaler {
                     Nd4j.create(triIn, new long[] {m, channels, o, o, o}, 'c'));
             float[] pred = y.dup('c').data().asFloat();
             for (int e = 0; e < m; e++) {
-                stitch(pred, e, group.get(e), geo, out, nh, pair);
+                stitch(pred, e, group.get(e), geo, slab, pair);
             }
             done += m;
             progress.accept(done);
         }
-        return new Grid(nh, channels, lr.boxMpcH(), out,
-                GridInfo.lattice(channels == 3 ? GridKind.DISPLACEMENT : GridKind.OTHER, lr.info().redshift(), lr.info().sources()));
+        return slab;
+    }
+
+    private static void checkCrop(int n, int cropCells) {
+        if (n % cropCells != 0) {
+            throw new ConfigException("crop of " + cropCells + " LR cells does not divide the " + n + "^3 lattice; use "
+                    + cropFor(n, cropCells));
+        }
     }
 
     /** Copies the central s·c cube of one output tile to HR sites s·anchor ..., de-normalised. */
-    private void stitch(float[] pred, int e, int[] anchor, GeneratorGeometry geo, float[] out, int nh, PairFields pair) {
+    private void stitch(float[] pred, int e, int[] anchor, GeneratorGeometry geo, HrSlab slab, PairFields pair) {
         int o = geo.outputSide();
         int trim = geo.outputTrim();
         int t = geo.targetSide();
-        int cells = nh * nh * nh;
+        int nh = slab.sitesPerSide();
+        int cells = slab.siteCount();
+        float[] out = slab.values();
         int base = e * channels * o * o * o;
         for (int c = 0; c < channels; c++) {
             float scaleBack = (float) pair.norm().scale(c);
             for (int x = 0; x < t; x++) {
-                int hx = (scale * anchor[0] + x) % nh;
+                int hx = scale * anchor[0] + x - slab.xFrom();
                 for (int y = 0; y < t; y++) {
                     int hy = (scale * anchor[1] + y) % nh;
                     int src = base + ((c * o + x + trim) * o + y + trim) * o + trim;

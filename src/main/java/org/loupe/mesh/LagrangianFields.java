@@ -70,25 +70,38 @@ public final class LagrangianFields {
         if (velocity != null) {
             displacement.requireSameShape(velocity, "displacement and velocity fields");
         }
-        int cells = n * n * n;
+        return toParticles(displacement.values(), velocity == null ? null : velocity.values(), 0, n, lattice,
+                massPerParticle);
+    }
+
+    /**
+     * Particles of the lattice sites with x in [xFrom, xTo) (one task's slab of a box split along
+     * x), from fields laid out [channel][x − xFrom][y][z]; IDs id0 + global site, so the slabs of a
+     * box together give exactly the particles of the whole box.
+     *
+     * @param velocity 3 channels on the same sites, or null
+     */
+    public static Particles toParticles(float[] psi, float[] velocity, int xFrom, int xTo, Lattice lattice,
+                                        double massPerParticle) {
+        int n = lattice.sitesPerSide();
+        int cells = (xTo - xFrom) * n * n;
+        long firstSite = (long) xFrom * n * n;
         float[] pos = new float[3 * cells];
         float[] vel = velocity == null ? null : new float[3 * cells];
         long[] ids = new long[cells];
         Box box = lattice.box();
-        float[] psi = displacement.values();
         for (int site = 0; site < cells; site++) {
-            int i = site / (n * n);
+            int i = xFrom + site / (n * n);
             int j = (site / n) % n;
             int k = site % n;
             pos[3 * site] = (float) box.wrap(lattice.siteCoordinate(i) + psi[site]);
             pos[3 * site + 1] = (float) box.wrap(lattice.siteCoordinate(j) + psi[cells + site]);
             pos[3 * site + 2] = (float) box.wrap(lattice.siteCoordinate(k) + psi[2 * cells + site]);
-            ids[site] = lattice.firstId() + site;
+            ids[site] = lattice.firstId() + firstSite + site;
             if (vel != null) {
-                float[] v = velocity.values();
-                vel[3 * site] = v[site];
-                vel[3 * site + 1] = v[cells + site];
-                vel[3 * site + 2] = v[2 * cells + site];
+                vel[3 * site] = velocity[site];
+                vel[3 * site + 1] = velocity[cells + site];
+                vel[3 * site + 2] = velocity[2 * cells + site];
             }
         }
         // A float coordinate just below L can round up to L: keep [0, L).

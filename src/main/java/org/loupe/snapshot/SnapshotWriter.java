@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.loupe.AtomicFiles;
+import org.loupe.ConfigException;
 import org.loupe.particles.Particles;
 
 /**
@@ -42,6 +43,24 @@ public final class SnapshotWriter {
                 writeFile(temps.get(f), particles, first, last - first, total, meta, options);
             }
         });
+    }
+
+    /**
+     * Writes member {@code member} of a {@code members}-file snapshot {@code out} ("name.i.hdf5")
+     * holding {@code particles}, one task's share of a set of {@code totalCount} particles: the
+     * header carries the set's totals, so readers take the members together as one snapshot.
+     */
+    public static Path writeMember(Path out, int member, int members, long totalCount, Particles particles, SnapshotMeta meta,
+                                   WriteOptions options) {
+        if (member < 0 || member >= members) {
+            throw new ConfigException("member " + member + " of a " + members + "-file snapshot does not exist");
+        }
+        WriteOptions set = options.withFiles(members);
+        Path path = memberPaths(out, members).get(member);
+        long[] total = new long[NTYPES];
+        total[set.particleType()] = totalCount;
+        AtomicFiles.writeAll(List.of(path), temps -> writeFile(temps.get(0), particles, 0, particles.count(), total, meta, set));
+        return path;
     }
 
     /** "name.hdf5" for one file, "name.i.hdf5" for several. */

@@ -36,7 +36,8 @@ class SlurmScriptsTest {
 
     @Test
     void scriptsParseAndPassShellcheck() {
-        for (String s : List.of("common.sh", "simulate.sbatch", "train.sbatch", "upscale.sbatch", "validate.sbatch")) {
+        for (String s : List.of("common.sh", "simulate.sbatch", "train.sbatch", "upscale.sbatch", "upscale-parts.sbatch",
+                "validate.sbatch")) {
             Python.Result r = Python.run(List.of("bash", "-n", SCRIPTS.resolve(s).toString()), 30);
             assertEquals(0, r.exitCode(), s + ": " + r.output());
         }
@@ -80,6 +81,20 @@ class SlurmScriptsTest {
         assertTrue(log.contains("checkpoint written"), log);
         Checkpoints ck = new Checkpoints(dir.resolve("run/checkpoints"));
         assertTrue(ck.exists() && ck.restoreState().step() > 0, "a mid-epoch checkpoint to resume from");
+    }
+
+    @Test
+    void upscalePartsArrayWritesOneMemberPerTask() throws Exception {
+        Path lr = Files.copy(org.loupe.testing.SharedData.path("gadget4/A_N016/snapshot_004.hdf5"), dir.resolve("lr16.hdf5"));
+        for (int task = 0; task < 2; task++) {
+            Process p = script("upscale-parts.sbatch", Map.of("SLURM_ARRAY_TASK_ID", String.valueOf(task)), "sr-x4",
+                    lr.toString(), dir.resolve("sr/box").toString(), "2", "--crop", "8");
+            assertTrue(p.waitFor(300, TimeUnit.SECONDS), "upscale task finished");
+            assertEquals(0, p.exitValue(), Files.readString(dir.resolve("job.log")));
+        }
+        var set = org.loupe.snapshot.SnapshotReader.open(dir.resolve("sr/box.0.hdf5"));
+        assertEquals(2, set.header().files().size());
+        assertEquals(64L * 64 * 64, set.header().count(1));
     }
 
     private Process script(String name, Map<String, String> env, String... args) throws IOException {

@@ -1,0 +1,28 @@
+package org.loupe.infer;
+
+/**
+ * The HR lattice sites with x in [xFrom, xTo) of an (sN)³ lattice, C channels, laid out as
+ * values[c][x − xFrom][y][z]: one task's share of a box split along x (the whole box when
+ * xFrom = 0 and xTo = sN, then exactly a C × (sN)³ grid in C order).
+ *
+ * @param sitesPerSide HR sites per side of the whole box
+ * @param xFrom first HR x plane (inclusive)
+ * @param xTo last HR x plane (exclusive)
+ * @param channels channels per site
+ * @param values channel-major, then x, y, z
+ */
+public record HrSlab(int sitesPerSide, int xFrom, int xTo, int channels, float[] values) {
+
+    /** Sites in the slab (per channel). */
+    public int siteCount() {
+        return (xTo - xFrom) * sitesPerSide * sitesPerSide;
+    }
+
+    /** The channels {@code first} … {@code first + count − 1} as a slab of their own. */
+    public HrSlab channels(int first, int count) {
+        int cells = siteCount();
+        float[] v = new float[count * cells];
+        System.arraycopy(values, first * cells, v, 0, count * cells);
+        return new HrSlab(sitesPerSide, xFrom, xTo, count, v);
+    }
+}
