@@ -219,24 +219,27 @@ final class UpscaleCommand implements Callable<Integer> {
         int tiles = (columnTo - columnFrom) * columns * columns;
         ProgressBar bar = ProgressBar.stderr();
         PairFields fields = new PairFields(input.toString(), lr, null, norm);
-        HrSlab hr = up.upscaleSlab(fields, cropCells, batch, columnFrom, columnTo,
-                d -> bar.update("upscale " + input.getFileName(), d, tiles, ""));
-        HrSlab disp = hr.channels() == 3 ? hr : hr.channels(0, 3);
-        HrSlab vel = hr.channels() == 6 ? hr.channels(3, 3) : null;
-        boolean trilinearVelocities = false;
-        if (vel == null) {
-            // Displacement-only model: give readers velocities anyway, the LR field upsampled
-            // trilinearly (the baseline the model would correct), and say so.
-            Grid lrVel = sub(both, 3);
-            vel = new Upscaler((x, t) -> t, model.scale(), model.haloCells(), 3).upscaleSlab(
-                    new PairFields(input.toString(), lrVel, null, new Normalization(1, 1)), cropCells, batch, columnFrom, columnTo,
-                    d -> { });
-            trilinearVelocities = true;
-        }
-        int nh = hr.sitesPerSide();
+        // Displacement-only model: readers get velocities anyway, the LR field upsampled
+        // trilinearly (the baseline the model would correct), and the output line says so.
+        boolean trilinearVelocities = !model.velocity();
+        PairFields lrVelocities = trilinearVelocities
+                ? new PairFields(input.toString(), sub(both, 3), null, new Normalization(1, 1)) : null;
+        Upscaler trilinear = new Upscaler((x, t) -> t, model.scale(), model.haloCells(), 3);
+        int nh = model.scale() * n;
         Lattice lattice = new Lattice(nh, 1, 0.0, new Box(h.boxMpcH()));
         double mass = h.mass(1) / Math.pow(model.scale(), 3);
-        Particles sr = LagrangianFields.toParticles(disp.values(), vel.values(), hr.xFrom(), hr.xTo(), lattice, mass);
+        int[] done = {0};
+        // The particles of tile columns [from, to): the unit of work, so memory holds one slab.
+        java.util.function.BiFunction<Integer, Integer, Particles> slab = (from, to) -> {
+            int before = done[0];
+            HrSlab hr = up.upscaleSlab(fields, cropCells, batch, from, to,
+                    d -> bar.update("upscale " + input.getFileName(), before + d, tiles, ""));
+            done[0] = before + (to - from) * columns * columns;
+            HrSlab disp = hr.channels() == 3 ? hr : hr.channels(0, 3);
+            HrSlab vel = hr.channels() == 6 ? hr.channels(3, 3)
+                    : trilinear.upscaleSlab(lrVelocities, cropCells, batch, from, to, d -> { });
+            return LagrangianFields.toParticles(disp.values(), vel.values(), hr.xFrom(), hr.xTo(), lattice, mass);
+        };
         List<SourceFile> src = new java.util.ArrayList<>(inputs);
         src.add(new SourceFile(modelPath.equals(Path.of(modelName)) ? modelPath.toString() : "shipped:" + modelName, modelSha));
         Map<String, Object> settings = new java.util.LinkedHashMap<>(Map.of("cropCells", cropCells, "haloCells", model.haloCells(),
@@ -244,21 +247,36 @@ final class UpscaleCommand implements Callable<Integer> {
         if (parts > 1) {
             settings.put("parts", parts);
             settings.put("part", part);
-            settings.put("hrXPlanes", List.of(hr.xFrom(), hr.xTo()));
+            settings.put("hrXPlanes", List.of(columnFrom * cropCells * model.scale(), columnTo * cropCells * model.scale()));
         }
         if (!job.domainMismatch().isEmpty()) {
             settings.put("domainMismatch", job.domainMismatch());
         }
         Provenance prov = new Provenance("upscale", src, settings, model.noiseChannels() > 0 ? seed : null, Backend.describe());
         SnapshotMeta meta = new SnapshotMeta(h.redshift(), h.omegaM(), h.omegaLambda(), h.hubble(), prov.toStableJson());
+        long count;
         if (parts > 1) {
+            Particles sr = slab.apply(columnFrom, columnTo);
+            count = sr.count();
             SnapshotWriter.writeMember(out, part, parts, (long) nh * nh * nh, sr, meta, WriteOptions.defaults());
         } else {
-            SnapshotWriter.write(target, sr, meta, WriteOptions.defaults());
+            count = (long) nh * nh * nh;
+            SnapshotWriter.writeStreamed(target, lattice.box(), count, mass, meta, WriteOptions.defaults(),
+                    new SnapshotWriter.SlabSource() {
+                        @Override
+                        public int slabs() {
+                            return columns;
+                        }
+
+                        @Override
+                        public Particles slab(int i) {
+                            return slab.apply(i, i + 1);
+                        }
+                    });
         }
         prov.write(target.resolveSibling(target.getFileName() + ".manifest.json"));
         spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: %s from %d^3 (%d tiles of %d^3 LR cells)%s%n", target,
-                parts > 1 ? String.format(Locale.ROOT, "member %d of %d, %d of %d^3 particles", part, parts, sr.count(), nh)
+                parts > 1 ? String.format(Locale.ROOT, "member %d of %d, %d of %d^3 particles", part, parts, count, nh)
                         : nh + "^3 particles", n, tiles, cropCells,
                 trilinearVelocities ? "; velocities: trilinear from LR (displacement-only model)" : "");
     }

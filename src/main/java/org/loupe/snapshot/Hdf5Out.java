@@ -167,6 +167,82 @@ final class Hdf5Out implements AutoCloseable {
         });
     }
 
+    /**
+     * A (rows × cols) dataset created whole and filled in consecutive row blocks by the caller, so
+     * that a snapshot can be written while it is computed (the data of a block written at once
+     * is the same as in {@link #floats} / {@link #longs}).
+     */
+    final class RowStream implements AutoCloseable {
+
+        private final String name;
+        private final int cols;
+        private final long memType;
+        private final long space;
+        private final long dcpl;
+        private final long ds;
+        private final int rank;
+
+        private RowStream(long loc, String name, long rows, int cols, long fileType, long memType, int gzipLevel) {
+            this.name = name;
+            this.cols = cols;
+            this.memType = memType;
+            rank = cols == 1 ? 1 : 2;
+            long[] dims = rank == 1 ? new long[] {rows} : new long[] {rows, cols};
+            space = H5Screate_simple(rank, dims, null);
+            dcpl = H5Pcreate(H5P_CLS_DATASET_CREATE_ID_g());
+            H5Pset_obj_track_times(dcpl, false);
+            if (gzipLevel > 0 && rows > 0) {
+                long chunkRows = Math.min(rows, BLOCK_ROWS);
+                H5Pset_chunk(dcpl, rank, rank == 1 ? new long[] {chunkRows} : new long[] {chunkRows, cols});
+                H5Pset_shuffle(dcpl);
+                H5Pset_deflate(dcpl, gzipLevel);
+            }
+            ds = check(H5Dcreate2(loc, name, fileType, space, H5P_DEFAULT, dcpl, H5P_DEFAULT), "dataset " + name, path);
+        }
+
+        /** Rows [firstRow, firstRow + rows) from {@code block} (rows × cols values, row-major). */
+        void write(long firstRow, int rows, Pointer block) {
+            long[] start = rank == 1 ? new long[] {firstRow} : new long[] {firstRow, 0};
+            long[] count = rank == 1 ? new long[] {rows} : new long[] {rows, cols};
+            long mem = H5Screate_simple(rank, count, null);
+            try {
+                check(H5Sselect_hyperslab(space, H5S_SELECT_SET, start, null, count, null), "select rows of " + name, path);
+                check(H5Dwrite(ds, memType, mem, space, H5P_DEFAULT, block), "write " + name, path);
+            } finally {
+                H5Sclose(mem);
+            }
+        }
+
+        void floats(long firstRow, float[] data) {
+            try (FloatPointer p = new FloatPointer(data)) {
+                write(firstRow, data.length / cols, p);
+            }
+        }
+
+        void longs(long firstRow, long[] data) {
+            try (LongPointer p = new LongPointer(data)) {
+                write(firstRow, data.length / cols, p);
+            }
+        }
+
+        @Override
+        public void close() {
+            H5Dclose(ds);
+            H5Pclose(dcpl);
+            H5Sclose(space);
+        }
+    }
+
+    /** A float32 {@link RowStream}. */
+    RowStream floatRows(long loc, String name, long rows, int cols, int gzipLevel) {
+        return new RowStream(loc, name, rows, cols, H5T_IEEE_F32LE_g(), H5T_NATIVE_FLOAT_g(), gzipLevel);
+    }
+
+    /** An integer {@link RowStream} stored with {@code fileType}. */
+    RowStream longRows(long loc, String name, long rows, long fileType, int gzipLevel) {
+        return new RowStream(loc, name, rows, 1, fileType, H5T_NATIVE_INT64_g(), gzipLevel);
+    }
+
     private interface BlockSource {
         Pointer block(int firstRow, int rows);
     }

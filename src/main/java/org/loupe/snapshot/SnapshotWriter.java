@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.loupe.AtomicFiles;
 import org.loupe.ConfigException;
+import org.loupe.particles.Box;
 import org.loupe.particles.Particles;
 
 /**
@@ -23,6 +24,8 @@ import org.loupe.particles.Particles;
 public final class SnapshotWriter {
 
     private static final int NTYPES = 6;
+    /** Rows per HDF5 write of a streamed snapshot. */
+    private static final int STREAM_BLOCK = 1 << 18;
 
     private SnapshotWriter() {
     }
@@ -63,6 +66,66 @@ public final class SnapshotWriter {
         return path;
     }
 
+    /** Produces the particles of a streamed snapshot, one slab at a time, in ID order. */
+    public interface SlabSource {
+
+        /** Slabs in the snapshot. */
+        int slabs();
+
+        /** Slab {@code i}: equal-mass particles with positions, velocities and IDs. */
+        Particles slab(int i);
+    }
+
+    /**
+     * Writes a one-file snapshot of {@code totalCount} equal-mass particles that {@code source}
+     * produces slab by slab: each slab goes into the datasets as soon as it is made, so memory
+     * holds one slab, not the box. The datasets are the same, value for value, as
+     * {@link #write} of all slabs joined.
+     */
+    public static Path writeStreamed(Path out, Box box, long totalCount, double massPerParticle, SnapshotMeta meta,
+                                     WriteOptions options, SlabSource source) {
+        if (options.files() != 1 || options.gzipLevel() != 0) {
+            throw new ConfigException("a streamed snapshot is one uncompressed file");
+        }
+        int type = options.particleType();
+        double a = 1.0 / (1.0 + meta.redshift());
+        double toFileLength = UnitSystem.MPC_CM / options.lengthUnitCm();
+        long[] total = new long[NTYPES];
+        total[type] = totalCount;
+        AtomicFiles.writeAll(List.of(out), temps -> {
+            try (Hdf5Out h5 = Hdf5Out.create(temps.get(0))) {
+                writeHeaders(h5, box, massPerParticle, totalCount, total, meta, options);
+                long part = h5.group(h5.root(), "PartType" + type);
+                try (Hdf5Out.RowStream coords = h5.floatRows(part, "Coordinates", totalCount, 3, 0);
+                     Hdf5Out.RowStream vels = h5.floatRows(part, "Velocities", totalCount, 3, 0);
+                     Hdf5Out.RowStream ids = h5.longRows(part, "ParticleIDs", totalCount, H5T_STD_U64LE_g(), 0)) {
+                    long row = 0;
+                    for (int i = 0; i < source.slabs(); i++) {
+                        Particles p = source.slab(i);
+                        int n = p.count();
+                        if (p.velocitiesKmS() == null || p.ids() == null || !p.equalMasses() || row + n > totalCount) {
+                            throw new ConfigException("slab " + i + " of a streamed snapshot is not a slab of equal-mass "
+                                    + "particles with velocities and IDs within " + totalCount + " particles");
+                        }
+                        // In blocks, so that the scaled and native copies stay small next to the slab.
+                        for (int b0 = 0; b0 < n; b0 += STREAM_BLOCK) {
+                            int nb = Math.min(STREAM_BLOCK, n - b0);
+                            coords.floats(row + b0, scaled(p.positionsMpcH(), b0, nb, toFileLength, box.sizeMpcH() * toFileLength));
+                            vels.floats(row + b0, scaled(p.velocitiesKmS(), b0, nb, 1.0 / Math.sqrt(a), Double.NaN));
+                            ids.longs(row + b0, java.util.Arrays.copyOfRange(p.ids(), b0, b0 + nb));
+                        }
+                        row += n;
+                    }
+                    if (row != totalCount) {
+                        throw new ConfigException("a streamed snapshot got " + row + " particles, not " + totalCount);
+                    }
+                }
+                h5.closeGroup(part);
+            }
+        });
+        return out;
+    }
+
     /** "name.hdf5" for one file, "name.i.hdf5" for several. */
     public static List<Path> memberPaths(Path out, int files) {
         if (files == 1) {
@@ -83,47 +146,7 @@ public final class SnapshotWriter {
         double a = 1.0 / (1.0 + meta.redshift());
         double toFileLength = UnitSystem.MPC_CM / options.lengthUnitCm();
         try (Hdf5Out h5 = Hdf5Out.create(path)) {
-            long header = h5.group(h5.root(), "Header");
-            long[] thisFile = new long[NTYPES];
-            thisFile[type] = count;
-            double[] massTable = new double[NTYPES];
-            massTable[type] = p.equalMasses() ? p.massPerParticle() : 0.0;
-            h5.attr(header, "BoxSize", p.box().sizeMpcH() * toFileLength);
-            h5.attr(header, "Time", a);
-            h5.attr(header, "Redshift", meta.redshift());
-            h5.attrLongs(header, "NumPart_ThisFile", thisFile, H5T_STD_U64LE_g(), false);
-            h5.attrLongs(header, "NumPart_Total", total, H5T_STD_U64LE_g(), false);
-            h5.attrLongs(header, "NumPart_Total_HighWord", new long[NTYPES], H5T_STD_U32LE_g(), false);
-            h5.attr(header, "MassTable", massTable);
-            h5.attrLongs(header, "NumFilesPerSnapshot", new long[] {options.files()}, H5T_STD_I32LE_g(), true);
-            h5.attr(header, "Omega0", meta.omegaM());
-            h5.attr(header, "OmegaLambda", meta.omegaLambda());
-            h5.attr(header, "HubbleParam", meta.hubble());
-            for (String flag : new String[] {"Flag_Sfr", "Flag_Cooling", "Flag_StellarAge", "Flag_Metals", "Flag_Feedback",
-                                             "Flag_DoublePrecision"}) {
-                h5.attrLongs(header, flag, new long[] {0}, H5T_STD_I32LE_g(), true);
-            }
-            writeUnits(h5, header, options);
-            h5.closeGroup(header);
-
-            long params = h5.group(h5.root(), "Parameters");
-            h5.attr(params, "BoxSize", p.box().sizeMpcH() * toFileLength);
-            h5.attr(params, "Omega0", meta.omegaM());
-            h5.attr(params, "OmegaLambda", meta.omegaLambda());
-            h5.attr(params, "HubbleParam", meta.hubble());
-            h5.attrLongs(params, "ComovingIntegrationOn", new long[] {1}, H5T_STD_I32LE_g(), true);
-            writeUnits(h5, params, options);
-            h5.closeGroup(params);
-
-            // GADGET-4 records its compile options here; NTYPES tells readers the header array length.
-            long config = h5.group(h5.root(), "Config");
-            h5.attrLongs(config, "NTYPES", new long[] {NTYPES}, H5T_STD_I32LE_g(), true);
-            h5.closeGroup(config);
-
-            long loupe = h5.group(h5.root(), "Loupe");
-            h5.attr(loupe, "provenance", meta.provenanceJson() == null ? "{}" : meta.provenanceJson());
-            h5.closeGroup(loupe);
-
+            writeHeaders(h5, p.box(), p.equalMasses() ? p.massPerParticle() : 0.0, count, total, meta, options);
             long part = h5.group(h5.root(), "PartType" + type);
             int gz = options.gzipLevel();
             h5.floats(part, "Coordinates", scaled(p.positionsMpcH(), first, count, toFileLength, p.box().sizeMpcH() * toFileLength),
@@ -147,6 +170,54 @@ public final class SnapshotWriter {
             }
             h5.closeGroup(part);
         }
+    }
+
+    /** Header, Parameters, Config and Loupe groups of one member holding {@code count} particles. */
+    private static void writeHeaders(Hdf5Out h5, Box box, double massPerParticle, long count, long[] total, SnapshotMeta meta,
+                                     WriteOptions options) {
+        int type = options.particleType();
+        double a = 1.0 / (1.0 + meta.redshift());
+        double toFileLength = UnitSystem.MPC_CM / options.lengthUnitCm();
+        long header = h5.group(h5.root(), "Header");
+        long[] thisFile = new long[NTYPES];
+        thisFile[type] = count;
+        double[] massTable = new double[NTYPES];
+        massTable[type] = massPerParticle;
+        h5.attr(header, "BoxSize", box.sizeMpcH() * toFileLength);
+        h5.attr(header, "Time", a);
+        h5.attr(header, "Redshift", meta.redshift());
+        h5.attrLongs(header, "NumPart_ThisFile", thisFile, H5T_STD_U64LE_g(), false);
+        h5.attrLongs(header, "NumPart_Total", total, H5T_STD_U64LE_g(), false);
+        h5.attrLongs(header, "NumPart_Total_HighWord", new long[NTYPES], H5T_STD_U32LE_g(), false);
+        h5.attr(header, "MassTable", massTable);
+        h5.attrLongs(header, "NumFilesPerSnapshot", new long[] {options.files()}, H5T_STD_I32LE_g(), true);
+        h5.attr(header, "Omega0", meta.omegaM());
+        h5.attr(header, "OmegaLambda", meta.omegaLambda());
+        h5.attr(header, "HubbleParam", meta.hubble());
+        for (String flag : new String[] {"Flag_Sfr", "Flag_Cooling", "Flag_StellarAge", "Flag_Metals", "Flag_Feedback",
+                                         "Flag_DoublePrecision"}) {
+            h5.attrLongs(header, flag, new long[] {0}, H5T_STD_I32LE_g(), true);
+        }
+        writeUnits(h5, header, options);
+        h5.closeGroup(header);
+
+        long params = h5.group(h5.root(), "Parameters");
+        h5.attr(params, "BoxSize", box.sizeMpcH() * toFileLength);
+        h5.attr(params, "Omega0", meta.omegaM());
+        h5.attr(params, "OmegaLambda", meta.omegaLambda());
+        h5.attr(params, "HubbleParam", meta.hubble());
+        h5.attrLongs(params, "ComovingIntegrationOn", new long[] {1}, H5T_STD_I32LE_g(), true);
+        writeUnits(h5, params, options);
+        h5.closeGroup(params);
+
+        // GADGET-4 records its compile options here; NTYPES tells readers the header array length.
+        long config = h5.group(h5.root(), "Config");
+        h5.attrLongs(config, "NTYPES", new long[] {NTYPES}, H5T_STD_I32LE_g(), true);
+        h5.closeGroup(config);
+
+        long loupe = h5.group(h5.root(), "Loupe");
+        h5.attr(loupe, "provenance", meta.provenanceJson() == null ? "{}" : meta.provenanceJson());
+        h5.closeGroup(loupe);
     }
 
     private static void writeUnits(Hdf5Out h5, long group, WriteOptions options) {

@@ -1,0 +1,47 @@
+#!/usr/bin/python3
+"""Periodic replica of a GADGET-4 snapshot: R^3 copies of the box side by side, IDs renumbered on
+the bigger corner lattice ((id-1) = (i*N + j)*N + k), same mass resolution. Used for the scale
+benchmarks (BENCHMARKS.md, "Scale"). Usage: replicate_box.py IN.hdf5 R OUT.hdf5"""
+import sys
+
+import h5py
+import numpy as np
+
+src, reps, dst = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+with h5py.File(src, "r") as f:
+    box = float(f["Header"].attrs["BoxSize"])
+    x = f["PartType1/Coordinates"][:].astype(np.float64)
+    v = f["PartType1/Velocities"][:]
+    ids = f["PartType1/ParticleIDs"][:].astype(np.int64)
+    header = dict(f["Header"].attrs)
+    params = dict(f["Parameters"].attrs) if "Parameters" in f else {}
+n = round(len(ids) ** (1 / 3))
+site = ids - 1
+i, j, k = site // (n * n), (site // n) % n, site % n
+big = n * reps
+xs, vs, out_ids = [], [], []
+for rx in range(reps):
+    for ry in range(reps):
+        for rz in range(reps):
+            xs.append((x + np.array([rx, ry, rz]) * box).astype(np.float32))
+            vs.append(v)
+            out_ids.append(((i + rx * n) * big + (j + ry * n)) * big + (k + rz * n) + 1)
+total = len(ids) * reps ** 3
+with h5py.File(dst, "w") as g:
+    h = g.create_group("Header")
+    for key, val in header.items():
+        h.attrs[key] = val
+    h.attrs["BoxSize"] = box * reps
+    num = np.zeros(len(header["NumPart_Total"]), dtype=np.uint64)
+    num[1] = total
+    h.attrs["NumPart_ThisFile"] = num
+    h.attrs["NumPart_Total"] = num
+    h.attrs["NumFilesPerSnapshot"] = 1
+    p = g.create_group("Parameters")
+    for key, val in params.items():
+        p.attrs[key] = val
+    p.attrs["BoxSize"] = box * reps
+    part = g.create_group("PartType1")
+    part.create_dataset("Coordinates", data=np.concatenate(xs))
+    part.create_dataset("Velocities", data=np.concatenate(vs))
+    part.create_dataset("ParticleIDs", data=np.concatenate(out_ids).astype(np.uint64))
