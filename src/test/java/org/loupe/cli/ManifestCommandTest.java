@@ -8,10 +8,12 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.loupe.run.DataManifest;
+import org.loupe.testing.SharedData;
 
 class ManifestCommandTest {
 
@@ -43,16 +45,74 @@ class ManifestCommandTest {
         assertEquals(0, run(out, err, "manifest", "verify", pairs.resolve("data-manifest.yaml").toString()), err.toString());
 
         Files.delete(pairs.resolve("data-manifest.yaml"));
-        assertEquals(0, run(out, err, "manifest", "create", pairs.toString(), "--test", "1"), err.toString());
+        StringWriter noSigma = new StringWriter();
+        assertEquals(2, run(new StringWriter(), noSigma, "manifest", "create", pairs.toString(), "--test", "1"));
+        assertTrue(noSigma.toString().contains("Sigma8") && noSigma.toString().contains("--sigma8"), noSigma.toString());
+        assertEquals(0, run(out, err, "manifest", "create", pairs.toString(), "--test", "1", "--sigma8", "0.81", "--ns", "0.965",
+                "--omega-b", "0.049"), err.toString());
         DataManifest m = DataManifest.read(pairs.resolve("data-manifest.yaml"));
         assertEquals(3, m.pairs().size());
         assertEquals(1, m.split("test").size());
         assertEquals("pair_002", m.split("test").get(0).id());
+        assertEquals(0.81, m.cosmology().sigma8(), 0.0);
         assertEquals(0, run(out, err, "manifest", "verify", pairs.resolve("data-manifest.yaml").toString()), err.toString());
 
         Files.writeString(pairs.resolve("pair_001/hr_z0.000.hdf5"), "x", StandardOpenOption.APPEND);
         StringWriter err2 = new StringWriter();
         assertEquals(3, run(new StringWriter(), err2, "manifest", "verify", pairs.resolve("data-manifest.yaml").toString()));
         assertTrue(err2.toString().contains("pair_001") && err2.toString().contains("sha256"), err2.toString());
+    }
+
+    private static String g4(String run) {
+        return SharedData.path("gadget4/" + run + "/snapshot_004.hdf5").toString();
+    }
+
+    @Test
+    void namedGadget4PairsRecordWhatTheFilesHoldAndVerifyChecksTheWholeCosmology() throws Exception {
+        Path file = dir.resolve("sub/mine.yaml");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertEquals(0, run(out, err, "manifest", "create", "--pair", "A=" + g4("A_N016") + "," + g4("A_N032"),
+                "--pair", "D=" + g4("D_N016") + "," + g4("D_N032") + ",test", "--out", file.toString()), err.toString());
+        DataManifest m = DataManifest.read(file);
+        assertEquals(List.of("A", "D"), m.pairs().stream().map(DataManifest.Entry::id).toList());
+        assertEquals("train", m.pairs().get(0).split());
+        assertEquals("test", m.pairs().get(1).split());
+        assertEquals(0.81, m.cosmology().sigma8(), 1e-9);
+        assertEquals(0.965, m.cosmology().ns(), 1e-9);
+        assertEquals(0.049, m.cosmology().omegaB(), 1e-9);
+        assertEquals(181170, m.pairs().get(0).seed());
+        assertEquals(8675309, m.pairs().get(1).seed());
+        assertEquals(0.0, m.pairs().get(0).redshift(), 0.0, "GADGET-4's z = 2.2e-16 is recorded as 0");
+        assertEquals(32, m.pairs().get(0).hr().particlesPerSide());
+        assertTrue(m.pairs().get(0).lr().path().startsWith(".."), "relative to the manifest's folder: " + m.pairs().get(0).lr().path());
+        assertTrue(out.toString().contains("sigma8 0.81"), out.toString());
+        assertEquals(0, run(out, err, "manifest", "verify", file.toString()), err.toString());
+
+        // A manifest that misstates sigma8 or the seed is caught by verify.
+        Files.writeString(file, Files.readString(file).replace("sigma8: 0.81", "sigma8: 0.8").replace("seed: 8675309", "seed: 0"));
+        StringWriter err2 = new StringWriter();
+        assertEquals(3, run(new StringWriter(), err2, "manifest", "verify", file.toString()));
+        assertTrue(err2.toString().contains("sigma8 0.81 in the file, 0.8 in the manifest"), err2.toString());
+        assertTrue(err2.toString().contains("Seed 8675309"), err2.toString());
+    }
+
+    @Test
+    void pairsOfTwoUniversesOrBadSyntaxAreOneLineErrors() {
+        StringWriter err = new StringWriter();
+        assertEquals(4, run(new StringWriter(), err, "manifest", "create", "--pair", "X=" + g4("A_N016") + "," + g4("D_N032"),
+                "--out", dir.resolve("x.yaml").toString()));
+        assertTrue(err.toString().contains("different initial conditions") && err.toString().contains("A_N016"), err.toString());
+        for (String[] bad : new String[][] {{"--pair", "X=" + g4("A_N016"), "--out", "x.yaml"},
+                                            {"--pair", "X=" + g4("A_N016") + "," + g4("A_N032") + ",holdout", "--out", "x.yaml"},
+                                            {"--pair", "X=" + g4("A_N016") + "," + g4("A_N032")}}) {
+            StringWriter e = new StringWriter();
+            String[] args = new String[bad.length + 2];
+            args[0] = "manifest";
+            args[1] = "create";
+            System.arraycopy(bad, 0, args, 2, bad.length);
+            assertEquals(2, run(new StringWriter(), e, args), String.join(" ", bad));
+            assertEquals(1, e.toString().strip().lines().count(), e.toString());
+        }
     }
 }
