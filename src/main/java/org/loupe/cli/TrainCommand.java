@@ -108,6 +108,12 @@ final class TrainCommand implements Callable<Integer> {
         var read = common.readOptions(rc);   // the config's snapshot: overrides apply to every pair
         List<PairFields> train = PairLoader.load(manifestFile, manifest, "train", gen.scale(), gen.velocity(), read);
         List<PairFields> validation = PairLoader.load(manifestFile, manifest, "validation", gen.scale(), gen.velocity(), read);
+        if (validation.isEmpty()) {
+            // Said, not hidden: an unseen-data score needs an unseen pair.
+            console.printf(Locale.ROOT, "note: %s has no pair with split validation, so the 'validation' loss below is measured on"
+                    + " tiles of the training pairs (not held out); give a pair ',validation' in loupe manifest create --pair"
+                    + " to hold one out%n", manifestFile);
+        }
         AtomicFiles.writeString(dir.resolve("config.yaml"), ConfigLoader.toYaml(rc));
         Checkpoints checkpoints = new Checkpoints(dir.resolve("checkpoints"));
         if (fresh && checkpoints.exists()) {
@@ -152,7 +158,11 @@ final class TrainCommand implements Callable<Integer> {
             // JVM already shutting down
         }
         List<SourceFile> inputs = new ArrayList<>();
+        // Only the pairs training read: test pairs are listed in the data manifest, not used here.
         for (DataManifest.Entry e : manifest.pairs()) {
+            if ("test".equals(e.split())) {
+                continue;
+            }
             inputs.add(new SourceFile(e.lr().path(), e.lr().sha256()));
             inputs.add(new SourceFile(e.hr().path(), e.hr().sha256()));
         }
