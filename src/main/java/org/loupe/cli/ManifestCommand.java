@@ -145,7 +145,7 @@ final class ManifestCommand implements Runnable {
         @Option(names = "--test", defaultValue = "1", description = "DIR only: pairs (last ones) in the test split (default 1).")
         int test;
 
-        @Option(names = "--sigma8", paramLabel = "S", description = "sigma8, for files without /Parameters/Sigma8 (Loupe's own snapshots).")
+        @Option(names = "--sigma8", paramLabel = "S", description = "sigma8, for files without /Parameters/Sigma8.")
         Double sigma8;
 
         @Option(names = "--ns", paramLabel = "N", description = "n_s, for files without /Parameters/PrimordialIndex.")

@@ -38,7 +38,7 @@ import org.loupe.stats.PowerSpectrum;
 import org.loupe.stats.SeamMetric;
 
 /** {@code loupe validate}: LR / SR / HR statistics and pass/fail checks as a report folder. */
-@Command(name = "validate", description = "Compare LR, SR (and HR) boxes: P(k), ratios, r(k), T(k), slices, seams; writes report.html/.json.")
+@Command(name = "validate", description = "Judge one or more SR boxes against HR, next to the LR input and a trilinear baseline: a verdict per SR box, P(k) (shot noise subtracted), r(k), T(k), halo counts, mass function, slices, seams; writes report.html/.json.")
 final class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--lr", required = true, paramLabel = "LR", description = "Low-resolution snapshot (always shown as the control).")

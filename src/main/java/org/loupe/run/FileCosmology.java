@@ -12,7 +12,7 @@ import org.loupe.snapshot.SnapshotHeader;
 
 /**
  * What one snapshot says about its universe: Ω_m, Ω_Λ, h from the header; σ8, n_s, Ω_b and the IC
- * seed from /Parameters when the code wrote them there (GADGET-4 does; Loupe's own snapshots do not).
+ * seed from /Parameters when the code wrote them there (GADGET-4 and loupe simulate do; other files may not).
  * Absent values are NaN (seed: -1).
  *
  * @param omegaM Ω_m

@@ -33,7 +33,7 @@ public final class ManifestBuilder {
     }
 
     /**
-     * Values the files may not hold (Loupe's own snapshots have no σ8, n_s, Ω_b); null when not given.
+     * Values the files may not hold (snapshots without GADGET-4's /Parameters); null when not given.
      *
      * @param sigma8 σ8
      * @param ns n_s
@@ -100,12 +100,12 @@ public final class ManifestBuilder {
             throw new ConfigException(manifestFile + ": no pairs given; name them with --pair ID=LR,HR[,SPLIT]");
         }
         List<String> missing = new ArrayList<>();
-        double omegaB = pick(first.omegaB(), given.omegaB(), "OmegaBaryon", "--omega-b", firstFile, missing);
-        double sigma8 = pick(first.sigma8(), given.sigma8(), "Sigma8", "--sigma8", firstFile, missing);
-        double ns = pick(first.ns(), given.ns(), "PrimordialIndex", "--ns", firstFile, missing);
+        double sigma8 = pick(first.sigma8(), given.sigma8(), "Sigma8", "--sigma8 S", firstFile, missing);
+        double ns = pick(first.ns(), given.ns(), "PrimordialIndex", "--ns N", firstFile, missing);
+        double omegaB = pick(first.omegaB(), given.omegaB(), "OmegaBaryon", "--omega-b B", firstFile, missing);
         if (!missing.isEmpty()) {
             throw new ConfigException(firstFile + " does not record " + String.join(", ", missing.stream().map(m -> m.split(" ")[0]).toList())
-                    + " in /Parameters (Loupe's own snapshots do not); give " + String.join(" ", missing.stream().map(m -> m.split(" ")[1] + " X").toList()));
+                    + " in /Parameters; give " + String.join(" ", missing.stream().map(m -> m.substring(m.indexOf(' ') + 1)).toList()));
         }
         Cosmology c = new Cosmology(first.omegaM(), first.omegaLambda(), omegaB, first.h(), sigma8, ns, 0);
         return new DataManifest(name, box, c, entries);
@@ -115,8 +115,9 @@ public final class ManifestBuilder {
     private static double pick(double inFile, Double option, String attribute, String flag, Path file, List<String> missing) {
         if (!Double.isNaN(inFile)) {
             if (option != null && Math.abs(option - inFile) > FileCosmology.TOLERANCE * Math.max(1, Math.abs(inFile))) {
-                throw new ConfigException(flag + " " + FileCosmology.num(option) + " contradicts " + file + " (/Parameters/" + attribute
-                        + " = " + FileCosmology.num(inFile) + "); leave " + flag + " out, the file's value is used");
+                String name = flag.split(" ")[0];
+                throw new ConfigException(name + " " + FileCosmology.num(option) + " contradicts " + file + " (/Parameters/" + attribute
+                        + " = " + FileCosmology.num(inFile) + "); leave " + name + " out, the file's value is used");
             }
             return inFile;
         }

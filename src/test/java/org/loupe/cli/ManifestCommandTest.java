@@ -44,17 +44,16 @@ class ManifestCommandTest {
         assertEquals(0, run(out, err, "simulate", "--config", cfg.toString(), "--out", pairs.toString()), err.toString());
         assertEquals(0, run(out, err, "manifest", "verify", pairs.resolve("data-manifest.yaml").toString()), err.toString());
 
+        DataManifest bySimulate = DataManifest.read(pairs.resolve("data-manifest.yaml"));
         Files.delete(pairs.resolve("data-manifest.yaml"));
-        StringWriter noSigma = new StringWriter();
-        assertEquals(2, run(new StringWriter(), noSigma, "manifest", "create", pairs.toString(), "--test", "1"));
-        assertTrue(noSigma.toString().contains("Sigma8") && noSigma.toString().contains("--sigma8"), noSigma.toString());
-        assertEquals(0, run(out, err, "manifest", "create", pairs.toString(), "--test", "1", "--sigma8", "0.81", "--ns", "0.965",
-                "--omega-b", "0.049"), err.toString());
+        // simulate writes sigma8, n_s, Omega_b and the seed into /Parameters: the files alone make the same manifest.
+        assertEquals(0, run(out, err, "manifest", "create", pairs.toString(), "--test", "1"), err.toString());
         DataManifest m = DataManifest.read(pairs.resolve("data-manifest.yaml"));
         assertEquals(3, m.pairs().size());
         assertEquals(1, m.split("test").size());
         assertEquals("pair_002", m.split("test").get(0).id());
-        assertEquals(0.81, m.cosmology().sigma8(), 0.0);
+        assertEquals(bySimulate.cosmology(), m.cosmology());
+        assertEquals(bySimulate.pairs().get(1).seed(), m.pairs().get(1).seed());
         assertEquals(0, run(out, err, "manifest", "verify", pairs.resolve("data-manifest.yaml").toString()), err.toString());
 
         Files.writeString(pairs.resolve("pair_001/hr_z0.000.hdf5"), "x", StandardOpenOption.APPEND);
@@ -95,6 +94,26 @@ class ManifestCommandTest {
         assertEquals(3, run(new StringWriter(), err2, "manifest", "verify", file.toString()));
         assertTrue(err2.toString().contains("sigma8 0.81 in the file, 0.8 in the manifest"), err2.toString());
         assertTrue(err2.toString().contains("Seed 8675309"), err2.toString());
+    }
+
+    @Test
+    void filesThatDoNotRecordSigma8AskForItOnce() {
+        Path lr = dir.resolve("lr.hdf5");
+        Path hr = dir.resolve("hr.hdf5");
+        org.loupe.snapshot.SnapshotMeta meta = new org.loupe.snapshot.SnapshotMeta(0, 0.31, 0.69, 0.68, "{}");
+        org.loupe.snapshot.SnapshotWriter.write(lr, org.loupe.testing.Catalogues.displacedLattice(8, 32.0, 1.0), meta,
+                org.loupe.snapshot.WriteOptions.defaults());
+        org.loupe.snapshot.SnapshotWriter.write(hr, org.loupe.testing.Catalogues.displacedLattice(16, 32.0, 1.0), meta,
+                org.loupe.snapshot.WriteOptions.defaults());
+        StringWriter err = new StringWriter();
+        String pair = "p=" + lr + "," + hr;
+        assertEquals(2, run(new StringWriter(), err, "manifest", "create", "--pair", pair, "--out", dir.resolve("m.yaml").toString()));
+        assertTrue(err.toString().contains("Sigma8, PrimordialIndex, OmegaBaryon") && err.toString().contains("give --sigma8 S --ns N --omega-b B"),
+                err.toString());
+        StringWriter err2 = new StringWriter();
+        assertEquals(0, run(new StringWriter(), err2, "manifest", "create", "--pair", pair, "--out", dir.resolve("m.yaml").toString(),
+                "--sigma8", "0.8", "--ns", "0.96", "--omega-b", "0.05"), err2.toString());
+        assertEquals(0.8, DataManifest.read(dir.resolve("m.yaml")).cosmology().sigma8(), 0.0);
     }
 
     @Test
