@@ -102,13 +102,24 @@ final class DemoCommand implements Callable<Integer> {
         }
         headline(console, val, manifest.boxMpcH(), pair.hr().particlesPerSide(), useShipped);
         Path report = out.resolve("report");
-        int code = Main.execute(withThreads(t, "validate", "--lr", lr.toString(), "--sr", (useShipped ? shipped : sr).toString(),
-                "--hr", hr.toString(), "--out", report.toString()), console, err);
+        List<String> validate = new java.util.ArrayList<>(List.of("validate", "--lr", lr.toString(), "--sr", "trained=" + sr));
+        if (useShipped) {
+            validate.addAll(List.of("--sr", "sr-x2=" + shipped));
+        }
+        validate.addAll(List.of("--hr", hr.toString(), "--out", report.toString()));
+        int code = Main.execute(withThreads(t, validate.toArray(String[]::new)), console, err);
         if (code != 0 && code != 6) {
             throw new StepFailed("demo step `loupe validate` failed with exit code " + code, code);
         }
-        console.println("validation report of " + (useShipped ? "sr-x2" : "the model just trained") + " ("
-                + (code == 0 ? "all checks pass" : "some checks fail, see the report") + "): " + report.resolve("report.html"));
+        console.println("validation report of the model just trained" + (useShipped ? " and sr-x2" : "") + ": "
+                + report.resolve("report.html"));
+        console.println();
+        try {
+            DemoSummary.sentences(new com.fasterxml.jackson.databind.ObjectMapper().readTree(report.resolve("report.json").toFile()))
+                    .forEach(console::println);
+        } catch (java.io.IOException e) {
+            throw new org.loupe.OutputException(report.resolve("report.json") + ": cannot read it back: " + e.getMessage(), e);
+        }
         return 0;
     }
 

@@ -111,8 +111,10 @@ final class SimulateCommand implements Callable<Integer> {
         Path file = folder.resolve(String.format(Locale.ROOT, "%s_z%.3f.hdf5", res, o.redshift()));
         Cosmology c = sim.cosmology();
         Provenance prov = new Provenance("simulate", List.of(), sim, seed, "plain Java (no ND4J)");
+        // σ8, n_s, Ω_b and the seed under GADGET-4's names: `manifest create` reads them from the files.
         SnapshotWriter.write(file, o.particles(), new SnapshotMeta(o.redshift(), c.omegaM(), c.omegaLambda(), c.h(),
-                prov.toStableJson()), WriteOptions.defaults());
+                prov.toStableJson(), java.util.Map.of("Sigma8", c.sigma8(), "PrimordialIndex", c.ns(), "OmegaBaryon", c.omegaB(),
+                        "Seed", (double) seed)), WriteOptions.defaults());
         String sha = Sha256.of(file);
         written.add(new SourceFile(file.toString(), sha));
         int n = (int) Math.round(Math.cbrt(o.particles().count()));

@@ -46,6 +46,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Run folder (default runs/<config name>).")
     Path out;
 
+    @Option(names = "--manifest", paramLabel = "FILE",
+            description = "Data manifest of LR/HR pairs (e.g. from loupe manifest create --pair); overrides the config's data.manifest.")
+    Path manifestOption;
+
     @Option(names = "--fresh", description = "Ignore existing checkpoints in the run folder and start over.")
     boolean fresh;
 
@@ -62,14 +66,19 @@ final class TrainCommand implements Callable<Integer> {
                     + " (see configs/train-quick.yaml)");
         }
         RunConfig rc = common.runConfig();
-        if (rc.data() == null || rc.data().manifest() == null || rc.train() == null) {
-            throw new ConfigException(common.config + ": train needs data.manifest and a train: section (see configs/train-quick.yaml)");
+        if ((manifestOption == null && (rc.data() == null || rc.data().manifest() == null)) || rc.train() == null) {
+            throw new ConfigException(common.config + ": train needs data.manifest (or --manifest FILE) and a train: section"
+                    + " (see configs/train-quick.yaml)");
         }
         GeneratorSpec gen = rc.generator() != null ? rc.generator() : GeneratorSpec.defaults();
         // Without a tiles: section the tiles carry the generator's channels; every other setting is TileSpec's default.
         TileSpec tiles = rc.tiles() != null ? rc.tiles() : TileSpec.defaults().withVelocity(gen.velocity());
         Path dir = common.runDir(rc, out);
-        Path manifestFile = common.config.toAbsolutePath().getParent().resolve(rc.data().manifest());
+        Path manifestFile = manifestOption != null ? manifestOption.toAbsolutePath()
+                : common.config.toAbsolutePath().getParent().resolve(rc.data().manifest());
+        if (manifestOption != null && !Files.isRegularFile(manifestFile)) {
+            throw new ConfigException("--manifest " + manifestOption + ": no such file; make it with loupe manifest create --pair ...");
+        }
         if (!Files.isRegularFile(manifestFile)) {
             throw new ConfigException(common.config + ": data.manifest " + manifestFile + " not found; run `loupe simulate` first"
                     + " or point it at an existing data manifest");
@@ -108,6 +117,12 @@ final class TrainCommand implements Callable<Integer> {
         var read = common.readOptions(rc);   // the config's snapshot: overrides apply to every pair
         List<PairFields> train = PairLoader.load(manifestFile, manifest, "train", gen.scale(), gen.velocity(), read);
         List<PairFields> validation = PairLoader.load(manifestFile, manifest, "validation", gen.scale(), gen.velocity(), read);
+        if (validation.isEmpty()) {
+            // Said, not hidden: an unseen-data score needs an unseen pair.
+            console.printf(Locale.ROOT, "note: %s has no pair with split validation, so the 'validation' loss below is measured on"
+                    + " tiles of the training pairs (not held out); give a pair ',validation' in loupe manifest create --pair"
+                    + " to hold one out%n", manifestFile);
+        }
         AtomicFiles.writeString(dir.resolve("config.yaml"), ConfigLoader.toYaml(rc));
         Checkpoints checkpoints = new Checkpoints(dir.resolve("checkpoints"));
         if (fresh && checkpoints.exists()) {
@@ -152,7 +167,11 @@ final class TrainCommand implements Callable<Integer> {
             // JVM already shutting down
         }
         List<SourceFile> inputs = new ArrayList<>();
+        // Only the pairs training read: test pairs are listed in the data manifest, not used here.
         for (DataManifest.Entry e : manifest.pairs()) {
+            if ("test".equals(e.split())) {
+                continue;
+            }
             inputs.add(new SourceFile(e.lr().path(), e.lr().sha256()));
             inputs.add(new SourceFile(e.hr().path(), e.hr().sha256()));
         }

@@ -38,14 +38,15 @@ import org.loupe.stats.PowerSpectrum;
 import org.loupe.stats.SeamMetric;
 
 /** {@code loupe validate}: LR / SR / HR statistics and pass/fail checks as a report folder. */
-@Command(name = "validate", description = "Compare LR, SR (and HR) boxes: P(k), ratios, r(k), T(k), slices, seams; writes report.html/.json.")
+@Command(name = "validate", description = "Judge one or more SR boxes against HR, next to the LR input and a trilinear baseline: a verdict per SR box, P(k) (shot noise subtracted), r(k), T(k), halo counts, mass function, slices, seams; writes report.html/.json.")
 final class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--lr", required = true, paramLabel = "LR", description = "Low-resolution snapshot (always shown as the control).")
     Path lr;
 
-    @Option(names = "--sr", required = true, paramLabel = "SR", description = "Super-resolved snapshot.")
-    Path sr;
+    @Option(names = "--sr", required = true, paramLabel = "[NAME=]SR",
+            description = "Super-resolved snapshot, optionally named (--sr mine=sr.hdf5). Repeatable: one report compares them all.")
+    List<String> srArgs;
 
     @Option(names = "--hr", paramLabel = "HR", description = "High-resolution snapshot of the same universe (optional).")
     Path hr;
@@ -71,59 +72,95 @@ final class ValidateCommand implements Callable<Integer> {
         ValidationSpec vs = rc.validate() != null ? rc.validate() : ValidationSpec.defaults();
         int threads = common.threads(rc);
         var read = common.readOptions(rc);   // the config's snapshot: overrides, as every other command
+        Map<String, Path> srs = SrInputs.parse(srArgs);
         Snapshot sLr = SnapshotReader.open(lr, read);
-        Snapshot sSr = SnapshotReader.open(sr, read);
+        Map<String, Snapshot> sSr = new LinkedHashMap<>();
+        srs.forEach((name, path) -> sSr.put(name, SnapshotReader.open(path, read)));
         Snapshot sHr = hr == null ? null : SnapshotReader.open(hr, read);
-        List<Path> inputFiles = new java.util.ArrayList<>(sLr.header().files());
-        inputFiles.addAll(sSr.header().files());
+        List<Path> inputFiles = new ArrayList<>(sLr.header().files());
+        sSr.values().forEach(s -> inputFiles.addAll(s.header().files()));
         if (sHr != null) {
             inputFiles.addAll(sHr.header().files());
         }
         Outputs.checkFolder(out);
         Outputs.guard(List.of(out.resolve("report.html"), out.resolve("report.json"), out.resolve("power.csv"),
                 out.resolve("manifest.json")), inputFiles);
-        for (Snapshot s : hr == null ? List.of(sLr) : List.of(sLr, sHr)) {
-            if (Math.abs(s.header().boxMpcH() - sSr.header().boxMpcH()) > 1e-6 * sSr.header().boxMpcH()) {
-                throw new ShapeMismatchException(s.header().files().get(0) + " (box " + s.header().boxMpcH() + " Mpc/h) and " + sr
-                        + " (box " + sSr.header().boxMpcH() + " Mpc/h) are not the same box; validate compares one universe");
+        Map.Entry<String, Snapshot> firstSr = sSr.entrySet().iterator().next();
+        double box = firstSr.getValue().header().boxMpcH();
+        Map<Path, Snapshot> all = new LinkedHashMap<>();
+        all.put(lr, sLr);
+        srs.forEach((name, path) -> all.put(path, sSr.get(name)));
+        if (sHr != null) {
+            all.put(hr, sHr);
+        }
+        for (var e : all.entrySet()) {
+            if (Math.abs(e.getValue().header().boxMpcH() - box) > 1e-6 * box) {
+                throw new ShapeMismatchException(e.getKey() + " (box " + e.getValue().header().boxMpcH() + " Mpc/h) and "
+                        + srs.get(firstSr.getKey()) + " (box " + box + " Mpc/h) are not the same box; validate compares one universe");
             }
         }
         Particles pLr = sLr.readParticles(read.particleType());
-        Particles pSr = sSr.readParticles(read.particleType());
+        Map<String, Particles> pSr = new LinkedHashMap<>();
+        sSr.forEach((name, s) -> pSr.put(name, s.readParticles(read.particleType())));
         Particles pHr = sHr == null ? null : sHr.readParticles(read.particleType());
         int lrSide = (int) Math.round(Math.cbrt(pLr.count()));
-        int srSide = (int) Math.round(Math.cbrt(pSr.count()));
+        int srSide = (int) Math.round(Math.cbrt(pSr.values().iterator().next().count()));
+        for (var e : pSr.entrySet()) {
+            if (Math.round(Math.cbrt(e.getValue().count())) != srSide) {
+                throw new ShapeMismatchException(srs.get(e.getKey()) + " holds " + e.getValue().count() + " particles, "
+                        + srs.get(firstSr.getKey()) + " " + srSide + "^3; every --sr box must have the same resolution");
+            }
+        }
         int mesh = grid != null ? grid : 2 * srSide;
         Map<String, Object> inputs = new LinkedHashMap<>();
         List<SourceFile> sources = new ArrayList<>();
-        for (Object[] in : new Object[][] {{"LR", lr}, {"SR", sr}, {"HR", hr}}) {
-            if (in[1] != null) {
-                String sha = Sha256.of((Path) in[1]);
-                inputs.put((String) in[0], in[1] + " (sha256 " + sha + ")");
-                sources.add(new SourceFile(in[1].toString(), sha));
+        Map<String, Path> named = new LinkedHashMap<>();
+        named.put("LR", lr);
+        srs.forEach((name, path) -> named.put(srs.size() == 1 && name.equals("SR") ? "SR" : "SR " + name, path));
+        if (hr != null) {
+            named.put("HR", hr);
+        }
+        named.forEach((label, path) -> {
+            String sha = Sha256.of(path);
+            inputs.put(label, path + " (sha256 " + sha + ")");
+            sources.add(new SourceFile(path.toString(), sha));
+        });
+        Map<String, SeamMetric> seams = new LinkedHashMap<>();
+        Map<String, String> seamNotes = new LinkedHashMap<>();
+        Grid hrField = null;
+        for (var e : pSr.entrySet()) {
+            Integer tile = tileCells != null ? tileCells : tileFromProvenance(srs.get(e.getKey()));
+            if (tile == null) {
+                seamNotes.put(e.getKey(), "n/a (tiling unknown: give --tile-cells)");
+            } else if (tile >= srSide) {
+                seamNotes.put(e.getKey(), "n/a (one tile)");
+            } else if (pHr == null || pHr.count() != e.getValue().count()) {
+                seamNotes.put(e.getKey(), "n/a (needs an HR box of the same lattice)");
+            } else {
+                // The particles are already in memory: no second read of either snapshot.
+                if (hrField == null) {
+                    hrField = PairLoader.latticeField(pHr, sHr.header().redshift(), List.of(), false, hr, read.latticeOffsetCells());
+                }
+                Grid a = PairLoader.latticeField(e.getValue(), sSr.get(e.getKey()).header().redshift(), List.of(), false,
+                        srs.get(e.getKey()), read.latticeOffsetCells());
+                seams.put(e.getKey(), SeamMetric.of(a.values(), hrField.values(), a.size(), a.boxMpcH(), tile));
             }
         }
-        SeamMetric seam = null;
-        Integer tile = tileCells != null ? tileCells : tileFromProvenance(sr);
-        if (pHr != null && tile != null && pHr.count() == pSr.count()) {
-            // The particles are already in memory: no second read of either snapshot.
-            Grid a = PairLoader.latticeField(pSr, sSr.header().redshift(), List.of(), false, sr, read.latticeOffsetCells());
-            Grid b = PairLoader.latticeField(pHr, sHr.header().redshift(), List.of(), false, hr, read.latticeOffsetCells());
-            seam = SeamMetric.of(a.values(), b.values(), a.size(), a.boxMpcH(), tile);
-        }
         PowerSpectrum ps = new PowerSpectrum(PowerSpec.defaults(), new JTransformsFft3d(threads), threads);
-        ValidationInput in = ValidationInput.of(pLr, pSr, pHr).withSides(lrSide, srSide).withRedshift(sSr.header().redshift())
-                .withNames(inputs);
-        ValidationReport report = new Validator(ps, threads).run(in, mesh, vs, seam);
+        ValidationInput in = new ValidationInput(pLr, pSr, pHr, lrSide, srSide, firstSr.getValue().header().redshift(), inputs);
+        ValidationReport report = new Validator(ps, threads).run(in, mesh, vs, seams, seamNotes);
         Provenance prov = new Provenance("validate", sources, vs, null, "plain Java (no ND4J)");
         ReportWriter.write(report, out, prov.toJson());
         prov.write(out.resolve("manifest.json"));
         var console = spec.commandLine().getOut();
+        report.verdicts().values().forEach(console::println);
         for (ValidationReport.Check c : report.checks()) {
-            console.printf(Locale.ROOT, "%-5s %s: %.4g (%s)%n", c.passed() ? "pass" : "FAIL", c.name(), c.measured(), c.detail());
+            console.printf(Locale.ROOT, "%-7s %-10s %-13s %.4g (%s)%n", c.passed() ? "pass" : c.judged() ? "FAIL" : "control", c.dataset(),
+                    c.kind(), c.measured(), c.detail());
         }
-        if (seam != null) {
-            console.printf(Locale.ROOT, "seam metric (tile faces / interior error): %.3f%n", seam.ratio());
+        for (var e : pSr.keySet()) {
+            console.printf(Locale.ROOT, "seam metric %s (tile faces / interior error): %s%n", e,
+                    seams.containsKey(e) ? String.format(Locale.ROOT, "%.3f", seams.get(e).ratio()) : seamNotes.get(e));
         }
         console.println("report: " + out.resolve("report.html"));
         return report.passed() ? 0 : 6;

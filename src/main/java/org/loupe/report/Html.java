@@ -1,5 +1,6 @@
 package org.loupe.report;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -12,88 +13,139 @@ final class Html {
     static String page(ValidationReport r, Map<String, byte[]> figures, String provenanceJson) {
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Loupe validation report</title>")
-                .append("<style>body{font-family:sans-serif;max-width:1100px;margin:2em auto;color:#222}")
+                .append("<style>body{font-family:sans-serif;max-width:1100px;margin:0.5em auto;color:#222}")
                 .append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}")
-                .append("th{background:#f3f3f3}.pass{background:#d9f2d9}.fail{background:#f8d0d0}img{max-width:100%}")
+                .append("th{background:#f3f3f3}.pass{background:#d9f2d9}.fail{background:#f8d0d0}.ctlfail{background:#f3eee0}img{max-width:100%}")
+                .append("#verdict{padding:2px 12px;margin:0}#verdict ul{margin:4px 0}figure{margin:0.5em 0}")
+                .append(".sw{display:inline-block;width:0.9em;height:0.9em;margin-right:4px;vertical-align:middle}h1{margin:0.2em 0}")
                 .append("code{font-size:90%}</style></head><body>");
         h.append("<h1>Loupe validation report</h1>");
-        h.append("<p class=\"").append(r.passed() ? "pass" : "fail").append("\"><b>")
-                .append(r.passed() ? "All checks pass." : "Some checks fail.").append("</b></p>");
-        h.append("<h2>Checks</h2><table><tr><th>check</th><th>result</th><th>measured</th><th>limit</th><th>where</th></tr>");
-        for (ValidationReport.Check c : r.checks()) {
-            h.append("<tr class=\"").append(c.passed() ? "pass" : "fail").append("\"><td style=\"text-align:left\">").append(esc(c.name()))
-                    .append("</td><td>").append(c.passed() ? "pass" : "FAIL").append("</td><td>")
-                    .append(String.format(Locale.ROOT, "%.4g", c.measured())).append("</td><td>")
-                    .append(String.format(Locale.ROOT, "%.4g", c.limit())).append("</td><td>").append(esc(c.detail())).append("</td></tr>");
+        Map<String, java.awt.Color> colours = Palette.of(r);
+        // First screen: the verdict, the checks side by side, the P(k) ratio.
+        h.append("<div id=\"verdict\" class=\"").append(r.passed() ? "pass" : "fail").append("\"><p><b>")
+                .append(r.hr() == null ? "No HR box: nothing judged." : r.passed() ? "Every SR input passes every check."
+                        : "At least one SR input fails a check.").append("</b></p><ul>");
+        r.verdicts().forEach((name, line) -> h.append("<li>").append(swatch(colours, name)).append(esc(line)).append("</li>"));
+        h.append("</ul></div>");
+        if (!r.checks().isEmpty()) {
+            List<String> cols = r.datasets().values().stream().filter(d -> d.role() != Dataset.Role.REFERENCE).map(Dataset::name).toList();
+            h.append("<table id=\"checks\"><tr><th>check</th>");
+            for (String c : cols) {
+                Dataset d = r.datasets().get(c);
+                h.append("<th>").append(swatch(colours, c)).append(esc(c)).append(d.judged() ? "" : " <small>(control)</small>").append("</th>");
+            }
+            h.append("<th>limit</th></tr>");
+            for (String kind : List.of(Checks.POWER, Checks.CORRELATION, Checks.HALOS, Checks.MASS_FUNCTION)) {
+                String detail = "";
+                String limit = "";
+                StringBuilder cells = new StringBuilder();
+                for (String c : cols) {
+                    ValidationReport.Check k = r.checks().stream().filter(x -> x.dataset().equals(c) && x.kind().equals(kind)).findFirst()
+                            .orElse(null);
+                    if (k == null) {
+                        cells.append("<td>&ndash;</td>");
+                        continue;
+                    }
+                    detail = k.detail().replaceAll(";.*", "").replaceAll(": \\d+ vs \\d+.*", "").replaceAll(": \\d+ of \\d+", "");
+                    limit = format(kind, k.limit());
+                    cells.append("<td class=\"").append(k.passed() ? "pass" : k.judged() ? "fail" : "ctlfail").append("\" title=\"")
+                            .append(esc(k.detail())).append("\">").append(format(kind, k.measured())).append(k.passed() ? "" : " &#10007;")
+                            .append("</td>");
+                }
+                h.append("<tr><td style=\"text-align:left\">").append(esc(kind)).append(": <small>").append(esc(detail))
+                        .append("</small></td>").append(cells).append("<td>").append(limit).append("</td></tr>");
+            }
+            h.append("<tr><td style=\"text-align:left\">seams: <small>tile-face / interior error (1 = invisible)</small></td>");
+            for (String c : cols) {
+                Dataset d = r.datasets().get(c);
+                h.append("<td>").append(!d.judged() ? "&ndash;" : d.seam() != null ? String.format(Locale.ROOT, "%.3f", d.seam().ratio())
+                        : esc(d.seamNote() == null ? "n/a" : d.seamNote())).append("</td>");
+            }
+            h.append("<td></td></tr></table>");
+            h.append("<p><small>P(k) is compared with each box's shot noise L<sup>3</sup>/N subtracted, so boxes of different particle"
+                    + " numbers meet on equal footing; LR and trilinear (made by validate from LR) are controls: shown, not judged."
+                    + " Hover a cell for where the worst value is.</small></p>");
         }
-        h.append("</table>");
+        figure(h, figures, "ratio", "P / P_HR with shot noise subtracted, with the tolerance band");
         if (r.hr() == null) {
             h.append("<p>No HR box was given: only LR and SR are shown.</p>");
         }
-        h.append("<h2>Inputs</h2><table>");
-        r.inputs().forEach((k, v) -> h.append("<tr><th>").append(esc(k)).append("</th><td style=\"text-align:left\"><code>")
-                .append(esc(String.valueOf(v))).append("</code></td></tr>"));
-        h.append("</table>");
-        figure(h, figures, "power", "Power spectra (CIC, interlaced, compensated; shot noise not subtracted)");
-        figure(h, figures, "ratio", "Ratio to HR, with the tolerance band");
+        figure(h, figures, "power", "Power spectra minus shot noise (CIC, interlaced, compensated)");
+        figure(h, figures, "power_raw", "Power spectra as measured (shot noise kept)");
         figure(h, figures, "correlation", "Cross-correlation coefficient r(k) with HR");
-        figure(h, figures, "transfer", "Transfer function T(k) = sqrt(P/P_HR)");
+        figure(h, figures, "transfer", "Transfer function T(k) = sqrt(P/P_HR), shot noise kept");
         figure(h, figures, "slices", String.format(Locale.ROOT,
-                "Density slices, log10(1+delta) on one colour scale; residual SR - HR on a symmetric scale (%d cells thick)",
+                "Density slices, log10(1+delta) on one colour scale; residuals SR - HR on a symmetric scale (%d cells thick)",
                 r.spec().sliceThicknessCells()));
-        if (r.seam() != null) {
-            h.append(String.format(Locale.ROOT, "<h2>Seams</h2><p>Mean squared displacement error on tile faces / interior = "
-                    + "<b>%.3f</b> (tiles of %d HR cells; 1 means invisible seams).</p>", r.seam().ratio(), r.seam().tileCells()));
-        }
         h.append("<h2>Halo mass function</h2>");
         if (!figures.containsKey("massfunction")) {
-            h.append("<p>No friends-of-friends group of at least 20 particles in any box.</p>");
-        } else if (r.massFunctions() != null) {
-            figure(h, figures, "massfunction", "Friends-of-friends halo mass function (b = 0.2, at least 20 particles)");
-            figure(h, figures, "massfunction_ratio", "Mass function relative to HR (Poisson errors in the table)");
+            h.append("<p>No friends-of-friends group in the mass bins in any box.</p>");
+        } else {
+            figure(h, figures, "massfunction", String.format(Locale.ROOT, "Friends-of-friends halo mass function (b = 0.2; bins of %.1f dex"
+                    + " from %d HR particle masses)", Validator.MASS_BIN_DEX, r.spec().haloMinHrParticles()));
+            figure(h, figures, "massfunction_ratio", "Mass function relative to HR");
             h.append("<table><tr><th>log10 M [Msun/h]</th>");
-            r.massFunctions().keySet().forEach(k -> h.append("<th>N<sub>").append(esc(k)).append("</sub></th>"));
-            if (r.massFunctions().containsKey("HR")) {
-                h.append("<th>SR/HR</th><th>LR/HR</th>");
-            }
+            r.datasets().keySet().forEach(k -> h.append("<th>N<sub>").append(esc(k)).append("</sub></th>"));
             h.append("</tr>");
-            var any = r.massFunctions().values().iterator().next();
-            for (int b = 0; b < any.size(); b++) {
-                h.append(String.format(Locale.ROOT, "<tr><td>%.2f&ndash;%.2f</td>", any.log10MassEdges()[b], any.log10MassEdges()[b + 1]));
-                for (var mf : r.massFunctions().values()) {
-                    h.append("<td>").append(mf.counts()[b]).append("</td>");
-                }
-                if (r.massFunctions().containsKey("HR")) {
-                    long hr = r.massFunctions().get("HR").counts()[b];
-                    for (String k : new String[] {"SR", "LR"}) {
-                        long c = r.massFunctions().get(k).counts()[b];
-                        h.append("<td>").append(hr == 0 ? "&ndash;" : String.format(Locale.ROOT, "%.2f &plusmn; %.2f", (double) c / hr,
-                                (double) c / hr * Math.sqrt(1.0 / Math.max(c, 1) + 1.0 / hr))).append("</td>");
-                    }
+            Dataset any = r.datasets().values().iterator().next();
+            for (int b = 0; b < any.massFunction().size(); b++) {
+                h.append(String.format(Locale.ROOT, "<tr><td>%.2f&ndash;%.2f</td>", any.massFunction().log10MassEdges()[b],
+                        any.massFunction().log10MassEdges()[b + 1]));
+                for (Dataset d : r.datasets().values()) {
+                    h.append("<td>").append(d.massFunction().counts()[b]).append("</td>");
                 }
                 h.append("</tr>");
             }
             h.append("</table>");
         }
-        if (r.srVsHr() != null) {
-            h.append("<h2>Table (k &le; k<sub>Nyq</sub>(HR))</h2><table><tr><th>k [h/Mpc]</th><th>N<sub>modes</sub></th>")
-                    .append("<th>P<sub>LR</sub>/P<sub>HR</sub></th><th>P<sub>SR</sub>/P<sub>HR</sub></th><th>r<sub>LR</sub></th>")
-                    .append("<th>r<sub>SR</sub></th></tr>");
-            double[] rl = ReportWriter.ratio(r.lrVsHr());
-            double[] rs = ReportWriter.ratio(r.srVsHr());
-            for (int i = 0; i < r.srVsHr().size() && r.srVsHr().k()[i] <= r.kNyqHr(); i++) {
-                h.append(String.format(Locale.ROOT, "<tr><td>%.3f</td><td>%d</td><td>%.3f</td><td>%.3f</td><td>%.4f</td><td>%.4f</td></tr>",
-                        r.srVsHr().k()[i], r.srVsHr().nmodes()[i], rl[i], rs[i], r.lrVsHr().r()[i], r.srVsHr().r()[i]));
+        h.append("<h2>Inputs</h2><table>");
+        r.inputs().forEach((k, v) -> h.append("<tr><th>").append(esc(k)).append("</th><td style=\"text-align:left\"><code>")
+                .append(esc(String.valueOf(v))).append("</code></td></tr>"));
+        h.append("</table>");
+        if (r.hr() != null) {
+            List<Dataset> cmp = r.datasets().values().stream().filter(d -> d.vsHr() != null).toList();
+            h.append("<h2>Table (k &le; k<sub>Nyq</sub>(HR); P with shot noise subtracted)</h2><table><tr><th>k [h/Mpc]</th>")
+                    .append("<th>N<sub>modes</sub></th>");
+            cmp.forEach(d -> h.append("<th>P<sub>").append(esc(d.name())).append("</sub>/P<sub>HR</sub></th>"));
+            cmp.forEach(d -> h.append("<th>r<sub>").append(esc(d.name())).append("</sub></th>"));
+            h.append("</tr>");
+            Dataset first = cmp.get(0);
+            for (int i = 0; i < first.vsHr().size() && first.vsHr().k()[i] <= r.kNyqHr(); i++) {
+                h.append(String.format(Locale.ROOT, "<tr><td>%.3f</td><td>%d</td>", first.vsHr().k()[i], first.vsHr().nmodes()[i]));
+                for (Dataset d : cmp) {
+                    h.append(String.format(Locale.ROOT, "<td>%.3f</td>", Checks.ratio(d, r.hr())[i]));
+                }
+                for (Dataset d : cmp) {
+                    h.append(String.format(Locale.ROOT, "<td>%.4f</td>", d.vsHr().r()[i]));
+                }
+                h.append("</tr>");
             }
             h.append("</table>");
         }
         h.append("<h2>Provenance</h2><pre>").append(esc(provenanceJson == null ? "" : provenanceJson)).append("</pre>");
         // Records how many figures decoded, so a headless browser check can see that the plots render.
         h.append("<script>window.addEventListener('load',function(){var n=0;document.querySelectorAll('figure img')")
-                .append(".forEach(function(i){if(i.naturalWidth>0)n++;});document.body.setAttribute('data-figures-rendered',n);});")
+                .append(".forEach(function(i){if(i.naturalWidth>0)n++;});document.body.setAttribute('data-figures-rendered',n);")
+                // And which of the verdict, the checks and the ratio figure start within the first screen.
+                .append("var s=[];['verdict','checks','fig-ratio'].forEach(function(id){var e=document.getElementById(id);")
+                .append("if(e&&e.getBoundingClientRect().top<window.innerHeight)s.push(id);});")
+                .append("document.body.setAttribute('data-first-screen',s.join(','));});")
                 .append("</script>");
         h.append("</body></html>\n");
         return h.toString();
+    }
+
+    private static String format(String kind, double v) {
+        return switch (kind) {
+            case Checks.POWER, Checks.HALOS -> String.format(Locale.ROOT, "%.1f %%", 100 * v);
+            case Checks.CORRELATION -> String.format(Locale.ROOT, "%.4f", v);
+            default -> String.format(Locale.ROOT, "%d", (int) Math.round(v));
+        };
+    }
+
+    private static String swatch(Map<String, java.awt.Color> colours, String name) {
+        java.awt.Color c = colours.get(name);
+        return c == null ? "" : "<span class=\"sw\" style=\"background:" + Palette.css(c) + "\"></span>";
     }
 
     private static void figure(StringBuilder h, Map<String, byte[]> figures, String key, String caption) {

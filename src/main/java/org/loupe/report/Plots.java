@@ -35,6 +35,12 @@ final class Plots {
     }
 
     static byte[] curves(String title, String yTitle, boolean logY, Map<String, double[][]> series, double[] hLines, String xTitle) {
+        return curves(title, yTitle, logY, series, hLines, xTitle, Map.of());
+    }
+
+    /** As above; {@code colours} fixes a series' colour by name (one colour per box in every figure). */
+    static byte[] curves(String title, String yTitle, boolean logY, Map<String, double[][]> series, double[] hLines, String xTitle,
+                         Map<String, Color> colours) {
         XYChart chart = new XYChartBuilder().width(760).height(480).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(logY);
@@ -42,7 +48,12 @@ final class Plots {
         for (Map.Entry<String, double[][]> e : series.entrySet()) {
             double[][] xy = clean(e.getValue(), logY);
             if (xy[0].length > 0) {
-                chart.addSeries(e.getKey(), xy[0], xy[1]).setMarker(SeriesMarkers.NONE);
+                XYSeries line = chart.addSeries(e.getKey(), xy[0], xy[1]);
+                line.setMarker(SeriesMarkers.NONE);
+                Color c = colours.get(e.getKey());
+                if (c != null) {
+                    line.setLineColor(c);
+                }
             }
         }
         if (hLines != null && !series.isEmpty()) {
@@ -50,7 +61,7 @@ final class Plots {
             if (any[0].length > 1) {
                 for (double h : hLines) {
                     chart.addSeries(String.format(java.util.Locale.ROOT, "%.3g", h), new double[] {any[0][0], any[0][any[0].length - 1]},
-                            new double[] {h, h}).setMarker(SeriesMarkers.NONE).setLineColor(Color.GRAY);
+                            new double[] {h, h}).setMarker(SeriesMarkers.NONE).setLineColor(Color.LIGHT_GRAY);
                 }
             }
         }

@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import org.loupe.AtomicFiles;
 import org.loupe.OutputException;
-import org.loupe.stats.CrossPowerResult;
 import org.loupe.stats.MassFunction;
 import org.loupe.stats.MassFunctionRatio;
 
@@ -48,42 +47,59 @@ public final class ReportWriter {
 
     static Map<String, byte[]> figures(ValidationReport r) {
         Map<String, byte[]> f = new LinkedHashMap<>();
-        Map<String, double[][]> p = new LinkedHashMap<>();
-        p.put("LR", new double[][] {r.lr().k(), r.lr().pk()});
-        p.put("SR", new double[][] {r.sr().k(), r.sr().pk()});
-        if (r.hr() != null) {
-            p.put("HR", new double[][] {r.hr().k(), r.hr().pk()});
+        Map<String, java.awt.Color> colours = Palette.of(r);
+        Dataset hr = r.hr();
+        // Ratios, r and T up to k_Nyq(HR): beyond it neither box resolves anything.
+        double kmax = r.kNyqHr();
+        if (hr != null) {
+            Map<String, double[][]> q = new LinkedHashMap<>();
+            for (Dataset d : r.datasets().values()) {
+                if (d.vsHr() != null) {
+                    q.put(d.name(), upTo(d.power().k(), Checks.ratio(d, hr), kmax));
+                }
+            }
+            f.put("ratio", Plots.curves("P / P_HR, shot noise subtracted (k <= k_Nyq(HR))", "ratio", false, q,
+                    new double[] {1 - r.spec().powerTolerance(), 1, 1 + r.spec().powerTolerance()}, "k [h/Mpc]", colours));
         }
-        f.put("power", Plots.curves("P(k)", "P(k) [(Mpc/h)^3]", true, p, null));
-        if (r.srVsHr() != null) {
-            CrossPowerResult s = r.srVsHr();
-            CrossPowerResult l = r.lrVsHr();
-            // Ratios, r and T up to k_Nyq(HR): beyond it neither box resolves anything.
-            double kmax = r.kNyqHr();
-            f.put("ratio", Plots.curves("P / P_HR (k <= k_Nyq(HR))", "ratio", false, Map.of("LR / HR", upTo(l.k(), ratio(l), kmax),
-                    "SR / HR", upTo(s.k(), ratio(s), kmax)), new double[] {1 - r.spec().powerTolerance(), 1, 1 + r.spec().powerTolerance()}));
-            f.put("correlation", Plots.curves("cross-correlation with HR", "r(k)", false, Map.of("LR", upTo(l.k(), l.r(), kmax),
-                    "SR", upTo(s.k(), s.r(), kmax)), new double[] {r.spec().minCorrelation()}));
-            f.put("transfer", Plots.curves("transfer function against HR", "T(k)", false, Map.of("LR", upTo(l.k(), l.transfer(), kmax),
-                    "SR", upTo(s.k(), s.transfer(), kmax)), new double[] {1}));
+        Map<String, double[][]> p = new LinkedHashMap<>();
+        Map<String, double[][]> raw = new LinkedHashMap<>();
+        for (Dataset d : r.datasets().values()) {
+            p.put(d.name(), new double[][] {d.power().k(), d.pkMinusShotNoise()});
+            raw.put(d.name(), new double[][] {d.power().k(), d.power().pk()});
+        }
+        f.put("power", Plots.curves("P(k) - shot noise L^3/N", "P(k) [(Mpc/h)^3]", true, p, null, "k [h/Mpc]", colours));
+        f.put("power_raw", Plots.curves("P(k) as measured (shot noise kept)", "P(k) [(Mpc/h)^3]", true, raw, null, "k [h/Mpc]", colours));
+        if (hr != null) {
+            Map<String, double[][]> cr = new LinkedHashMap<>();
+            Map<String, double[][]> tr = new LinkedHashMap<>();
+            for (Dataset d : r.datasets().values()) {
+                if (d.vsHr() != null) {
+                    cr.put(d.name(), upTo(d.vsHr().k(), d.vsHr().r(), kmax));
+                    tr.put(d.name(), upTo(d.vsHr().k(), d.vsHr().transfer(), kmax));
+                }
+            }
+            f.put("correlation", Plots.curves("cross-correlation with HR", "r(k)", false, cr, new double[] {r.spec().minCorrelation()},
+                    "k [h/Mpc]", colours));
+            f.put("transfer", Plots.curves("transfer function against HR", "T(k)", false, tr, new double[] {1}, "k [h/Mpc]", colours));
         }
         f.put("slices", Plots.slices(r.slices()));
-        boolean anyHalos = r.massFunctions() != null
-                && r.massFunctions().values().stream().anyMatch(m -> java.util.Arrays.stream(m.counts()).sum() > 0);
+        boolean anyHalos = r.datasets().values().stream().anyMatch(d -> java.util.Arrays.stream(d.massFunction().counts()).sum() > 0);
         if (anyHalos) {
             Map<String, double[][]> hmf = new LinkedHashMap<>();
-            r.massFunctions().forEach((k, m) -> hmf.put(k, new double[][] {pow10(m.log10MassCentres()), m.dndlog10m()}));
+            r.datasets().values().forEach(d -> hmf.put(d.name(), new double[][] {pow10(d.massFunction().log10MassCentres()),
+                    d.massFunction().dndlog10m()}));
             f.put("massfunction", Plots.curves("FoF halo mass function (b = 0.2)", "dn/dlog10M [(h/Mpc)^3]", true, hmf, null,
-                    "M [Msun/h]"));
-            MassFunction hr = r.massFunctions().get("HR");
+                    "M [Msun/h]", colours));
             if (hr != null) {
                 Map<String, double[][]> ratios = new LinkedHashMap<>();
-                for (String k : new String[] {"LR", "SR"}) {
-                    MassFunctionRatio q = r.massFunctions().get(k).ratio(hr);
-                    ratios.put(k + " / HR", new double[][] {pow10(hr.log10MassCentres()), q.ratio()});
+                for (Dataset d : r.datasets().values()) {
+                    if (d.vsHr() != null) {
+                        MassFunctionRatio q = d.massFunction().ratio(hr.massFunction());
+                        ratios.put(d.name(), new double[][] {pow10(hr.massFunction().log10MassCentres()), q.ratio()});
+                    }
                 }
                 f.put("massfunction_ratio", Plots.curves("halo mass function relative to HR", "n / n_HR", false, ratios,
-                        new double[] {0.9, 1, 1.1}, "M [Msun/h]"));
+                        new double[] {0.9, 1, 1.1}, "M [Msun/h]", colours));
             }
         }
         return f;
@@ -105,27 +121,32 @@ public final class ReportWriter {
         return new double[][] {java.util.Arrays.copyOf(k, n), java.util.Arrays.copyOf(y, n)};
     }
 
-    static double[] ratio(CrossPowerResult x) {
-        double[] out = new double[x.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = x.pk1()[i] / x.pk2()[i];
-        }
-        return out;
-    }
-
     static String csv(ValidationReport r) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "# k_nyq_lr: %.6g%n# k_nyq_hr: %.6g%n", r.kNyqLr(), r.kNyqHr()));
         r.inputs().forEach((k, v) -> sb.append("# input.").append(k).append(": ").append(v).append('\n'));
-        boolean hr = r.hr() != null;
-        sb.append("k,Nmodes,P_LR,P_SR").append(hr ? ",P_HR,ratio_LR,ratio_SR,r_LR,r_SR,T_LR,T_SR" : "").append('\n');
-        for (int i = 0; i < r.sr().size(); i++) {
-            sb.append(String.format(Locale.ROOT, "%.8g,%d,%.8g,%.8g", r.sr().k()[i], r.sr().nmodes()[i], r.lr().pk()[i], r.sr().pk()[i]));
-            if (hr) {
-                CrossPowerResult l = r.lrVsHr();
-                CrossPowerResult s = r.srVsHr();
-                sb.append(String.format(Locale.ROOT, ",%.8g,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g", r.hr().pk()[i], l.pk1()[i] / l.pk2()[i],
-                        s.pk1()[i] / s.pk2()[i], l.r()[i], s.r()[i], l.transfer()[i], s.transfer()[i]));
+        for (Dataset d : r.datasets().values()) {
+            sb.append(String.format(Locale.ROOT, "# shot_noise.%s: %.8g%n", d.name(), d.shotNoise()));
+        }
+        sb.append("# ratio_X = (P_X - shot noise) / (P_HR - shot noise); r_X, T_X from the cross power with HR\n");
+        sb.append("k,Nmodes");
+        List<Dataset> ds = List.copyOf(r.datasets().values());
+        for (Dataset d : ds) {
+            sb.append(",P_").append(d.name()).append(",Pnoshot_").append(d.name());
+            if (d.vsHr() != null) {
+                sb.append(",ratio_").append(d.name()).append(",r_").append(d.name()).append(",T_").append(d.name());
+            }
+        }
+        sb.append('\n');
+        Dataset first = ds.get(0);
+        for (int i = 0; i < first.power().size(); i++) {
+            sb.append(String.format(Locale.ROOT, "%.8g,%d", first.power().k()[i], first.power().nmodes()[i]));
+            for (Dataset d : ds) {
+                sb.append(String.format(Locale.ROOT, ",%.8g,%.8g", d.power().pk()[i], d.pkMinusShotNoise()[i]));
+                if (d.vsHr() != null) {
+                    sb.append(String.format(Locale.ROOT, ",%.6g,%.6g,%.6g", Checks.ratio(d, r.hr())[i], d.vsHr().r()[i],
+                            d.vsHr().transfer()[i]));
+                }
             }
             sb.append('\n');
         }
@@ -135,24 +156,38 @@ public final class ReportWriter {
     static Map<String, Object> json(ValidationReport r, String provenanceJson) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("passed", r.passed());
+        m.put("verdicts", r.verdicts());
         m.put("checks", r.checks());
         m.put("inputs", r.inputs());
         m.put("spec", r.spec());
         m.put("kNyqLr", r.kNyqLr());
         m.put("kNyqHr", r.kNyqHr());
-        m.put("power", Map.of("k", r.sr().k(), "nmodes", r.sr().nmodes(), "lr", r.lr().pk(), "sr", r.sr().pk(),
-                "hr", r.hr() == null ? List.of() : r.hr().pk()));
-        if (r.srVsHr() != null) {
-            m.put("crossSR", Map.of("r", r.srVsHr().r(), "T", r.srVsHr().transfer(), "ratio", ratio(r.srVsHr())));
-            m.put("crossLR", Map.of("r", r.lrVsHr().r(), "T", r.lrVsHr().transfer(), "ratio", ratio(r.lrVsHr())));
+        Dataset first = r.datasets().values().iterator().next();
+        m.put("k", first.power().k());
+        m.put("nmodes", first.power().nmodes());
+        Map<String, Object> ds = new LinkedHashMap<>();
+        for (Dataset d : r.datasets().values()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("role", d.role());
+            e.put("shotNoise", d.shotNoise());
+            e.put("pk", d.power().pk());
+            e.put("pkMinusShotNoise", d.pkMinusShotNoise());
+            if (d.vsHr() != null) {
+                e.put("ratio", Checks.ratio(d, r.hr()));
+                e.put("ratioRaw", Checks.rawRatio(d.vsHr()));
+                e.put("r", d.vsHr().r());
+                e.put("T", d.vsHr().transfer());
+            }
+            MassFunction mf = d.massFunction();
+            e.put("massFunction", Map.of("log10MassEdges", mf.log10MassEdges(), "counts", mf.counts(), "dndlog10m", mf.dndlog10m(),
+                    "poissonError", mf.error()));
+            if (d.role() == Dataset.Role.SR) {
+                e.put("seam", d.seam());
+                e.put("seamNote", d.seamNote());
+            }
+            ds.put(d.name(), e);
         }
-        m.put("seam", r.seam());
-        Map<String, Object> hmf = new LinkedHashMap<>();
-        if (r.massFunctions() != null) {
-            r.massFunctions().forEach((k, mf) -> hmf.put(k, Map.of("log10MassEdges", mf.log10MassEdges(), "counts", mf.counts(),
-                    "dndlog10m", mf.dndlog10m(), "poissonError", mf.error())));
-        }
-        m.put("massFunctions", hmf);
+        m.put("datasets", ds);
         m.put("slices", Map.of("mesh", r.slices().values().iterator().next().size(), "thicknessCells", r.spec().sliceThicknessCells()));
         m.put("provenance", provenanceJson == null ? null : JSON.readTree(provenanceJson));
         return m;

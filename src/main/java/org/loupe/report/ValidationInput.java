@@ -1,27 +1,40 @@
 package org.loupe.report;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.loupe.particles.Particles;
 
 /**
- * What a validation report compares: the LR, SR and (optional) HR particles, their lattice sides,
- * the redshift and the names of the inputs as the report shows them.
+ * What a validation report compares: the LR control, one or more named SR boxes, the (optional)
+ * HR box, their lattice sides, the redshift and the names of the inputs as the report shows them.
  *
  * @param lr LR particles
- * @param sr super-resolved particles
+ * @param sr super-resolved particles by name, in the order given
  * @param hr HR particles, or null
  * @param lrSide LR particles per side
  * @param hrSide HR (and SR) particles per side
- * @param redshift redshift of the SR snapshot
+ * @param redshift redshift of the SR snapshots
  * @param names input names and hashes for the report (label → value)
  */
-public record ValidationInput(Particles lr, Particles sr, Particles hr, int lrSide, int hrSide, double redshift,
+public record ValidationInput(Particles lr, Map<String, Particles> sr, Particles hr, int lrSide, int hrSide, double redshift,
                               Map<String, Object> names) {
 
-    /** The three particle sets, with sides from their counts, z = 0 and no names. */
+    public ValidationInput {
+        sr = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sr));
+        if (sr.isEmpty()) {
+            throw new IllegalArgumentException("at least one SR box");
+        }
+    }
+
+    /** One SR box named "SR", sides from the counts, z = 0 and no names. */
     public static ValidationInput of(Particles lr, Particles sr, Particles hr) {
-        return new ValidationInput(lr, sr, hr, side(lr), side(sr), 0, Map.of());
+        return of(lr, Map.of("SR", sr), hr);
+    }
+
+    /** Several named SR boxes, sides from the counts, z = 0 and no names. */
+    public static ValidationInput of(Particles lr, Map<String, Particles> sr, Particles hr) {
+        return new ValidationInput(lr, sr, hr, side(lr), side(sr.values().iterator().next()), 0, Map.of());
     }
 
     public ValidationInput withSides(int lrSideCells, int hrSideCells) {

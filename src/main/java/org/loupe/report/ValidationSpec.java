@@ -10,9 +10,11 @@ import org.loupe.ConfigException;
  * @param kFractionOfHrNyquist range of the power test in units of k_Nyq(HR)
  * @param minCorrelation min r_SR(k) for k ≤ k_Nyq(LR)
  * @param sliceThicknessCells cells of the density mesh averaged in the slices
+ * @param haloMinHrParticles halos counted in the halo check: at least this many HR particle masses
+ * @param haloCountTolerance max |N_SR/N_HR − 1| of those halos
  */
 public record ValidationSpec(double powerTolerance, double kFractionOfHrNyquist, double minCorrelation,
-                             int sliceThicknessCells) {
+                             int sliceThicknessCells, int haloMinHrParticles, double haloCountTolerance) {
 
     public ValidationSpec {
         if (!(powerTolerance > 0 && powerTolerance <= 10)) {
@@ -25,10 +27,14 @@ public record ValidationSpec(double powerTolerance, double kFractionOfHrNyquist,
             throw ConfigException.forKey("validate.minCorrelation", "must be in [-1, 1], got " + minCorrelation);
         }
         ConfigException.checkRange("validate.sliceThicknessCells", sliceThicknessCells, 1, 1024);
+        ConfigException.checkRange("validate.haloMinHrParticles", haloMinHrParticles, 20, 1_000_000);
+        if (!(haloCountTolerance > 0 && haloCountTolerance <= 10)) {
+            throw ConfigException.forKey("validate.haloCountTolerance", "must be in (0, 10], got " + haloCountTolerance);
+        }
     }
 
-    /** 5 % up to half of k_Nyq(HR), r ≥ 0.9 up to k_Nyq(LR), 4-cell slices. */
+    /** 5 % up to half of k_Nyq(HR), r ≥ 0.9 up to k_Nyq(LR), 4-cell slices, halo counts from 50 HR particles within 10 %. */
     public static ValidationSpec defaults() {
-        return new ValidationSpec(0.05, 0.5, 0.9, 4);
+        return new ValidationSpec(0.05, 0.5, 0.9, 4, 50, 0.1);
     }
 }

@@ -20,11 +20,16 @@ import org.loupe.stats.PowerSpectrum;
 import org.loupe.stats.SeamMetric;
 
 /**
- * Computes a validation report: P(k) of LR, SR (and HR) on one mesh (CIC, interlaced,
- * compensated), cross power of LR and SR with HR (r, T), density slices on one colour scale, the
- * seam metric, and the pass/fail checks of {@link ValidationSpec}.
+ * Computes a validation report: P(k) of every box on one mesh (CIC, interlaced, compensated), its
+ * cross power with HR (r, T), FoF mass functions on bins fixed by the HR particle mass, density
+ * slices on one colour scale, the checks of {@link ValidationSpec} for each box, and a verdict per
+ * SR input. The LR input and a trilinear interpolation of it, made here, are shown next to every
+ * SR input as control and baseline: a number means little without them.
  */
 public final class Validator {
+
+    /** Width of the mass-function bins, dex. */
+    static final double MASS_BIN_DEX = 0.2;
 
     private final PowerSpectrum power;
     private final int threads;
@@ -34,105 +39,131 @@ public final class Validator {
         this.threads = threads;
     }
 
-    /**
-     * @param in the particles to compare, their lattice sides, redshift and names
-     * @param grid mesh for P(k) and slices (e.g. 2 × the HR lattice side)
-     * @param seam seam metric computed by the caller (needs lattice fields), or null
-     */
+    /** As {@link #run(ValidationInput, int, ValidationSpec, Map, Map)} with one seam metric for every SR box (or none). */
     public ValidationReport run(ValidationInput in, int grid, ValidationSpec spec, SeamMetric seam) {
-        Particles lr = in.lr();
-        Particles sr = in.sr();
+        Map<String, SeamMetric> seams = new LinkedHashMap<>();
+        if (seam != null) {
+            in.sr().keySet().forEach(k -> seams.put(k, seam));
+        }
+        return run(in, grid, spec, seams, Map.of());
+    }
+
+    /**
+     * @param in the boxes to compare, their lattice sides, redshift and names
+     * @param grid mesh for P(k) and slices (e.g. 2 × the HR lattice side)
+     * @param seams SR name → seam metric computed by the caller (needs lattice fields)
+     * @param seamNotes SR name → why it has no seam metric (e.g. "n/a (one tile)")
+     */
+    public ValidationReport run(ValidationInput in, int grid, ValidationSpec spec, Map<String, SeamMetric> seams,
+                                Map<String, String> seamNotes) {
         Particles hr = in.hr();
-        int lrSide = in.lrSide();
-        int hrSide = in.hrSide();
-        double redshift = in.redshift();
-        Map<String, Object> inputs = in.names();
-        double box = sr.box().sizeMpcH();
-        double kNyqLr = Math.PI * lrSide / box;
-        double kNyqHr = Math.PI * hrSide / box;
-        FourierDensity fLr = power.paint(lr, grid, Window.CIC, redshift, List.of());
-        FourierDensity fSr = power.paint(sr, grid, Window.CIC, redshift, List.of());
-        PowerResult pLr = power.auto(fLr);
-        PowerResult pSr = power.auto(fSr);
-        PowerResult pHr = null;
-        CrossPowerResult xLr = null;
-        CrossPowerResult xSr = null;
+        double box = in.sr().values().iterator().next().box().sizeMpcH();
+        double kNyqLr = Math.PI * in.lrSide() / box;
+        double kNyqHr = Math.PI * in.hrSide() / box;
+        Map<String, Particles> boxes = new LinkedHashMap<>();
+        Map<String, Dataset.Role> roles = new LinkedHashMap<>();
+        boxes.put(ValidationReport.LR, in.lr());
+        roles.put(ValidationReport.LR, Dataset.Role.CONTROL);
+        Particles tri = in.hrSide() > in.lrSide() ? TrilinearBaseline.of(in.lr(), in.hrSide()) : null;
+        if (tri != null) {
+            boxes.put(ValidationReport.TRILINEAR, tri);
+            roles.put(ValidationReport.TRILINEAR, Dataset.Role.BASELINE);
+        }
+        in.sr().forEach((name, p) -> {
+            boxes.put(name, p);
+            roles.put(name, Dataset.Role.SR);
+        });
+        if (hr != null) {
+            boxes.put(ValidationReport.HR, hr);
+            roles.put(ValidationReport.HR, Dataset.Role.REFERENCE);
+        }
+        FourierDensity fHr = hr == null ? null : power.paint(hr, grid, Window.CIC, in.redshift(), List.of());
+        Map<String, HaloCatalogue> halos = new LinkedHashMap<>();
+        boxes.forEach((name, p) -> halos.put(name, FriendsOfFriends.halos(p, FofSpec.defaults(), threads)));
+        double refMass = hr != null ? hr.mass(0) : in.sr().values().iterator().next().mass(0);
+        double[] edges = massEdges(refMass, spec.haloMinHrParticles(), hr != null ? List.of(halos.get(ValidationReport.HR)) : halos.values());
+
+        Map<String, Dataset> datasets = new LinkedHashMap<>();
+        for (var e : boxes.entrySet()) {
+            String name = e.getKey();
+            Particles p = e.getValue();
+            FourierDensity f = name.equals(ValidationReport.HR) ? fHr : power.paint(p, grid, Window.CIC, in.redshift(), List.of());
+            PowerResult auto = power.auto(f);
+            CrossPowerResult x = fHr == null || name.equals(ValidationReport.HR) ? null : power.cross(f, fHr);
+            double shot = box * box * box / p.count();
+            datasets.put(name, new Dataset(name, roles.get(name), auto, shot, x, MassFunction.measure(halos.get(name), edges),
+                    seams.get(name), seamNotes.get(name)));
+        }
+
+        // Slices on the HR particle lattice: finer meshes show the lattice of the particles rather than the structure.
+        int sliceMesh = Math.min(grid, in.hrSide());
         Map<String, DensitySlice> slices = new LinkedHashMap<>();
-        // Slices on the HR particle lattice: finer meshes show the lattice of the particles
-        // rather than the structure.
-        int sliceMesh = Math.min(grid, hrSide);
-        slices.put("LR", DensitySlice.of(lr, sliceMesh, 0, spec.sliceThicknessCells(), threads));
-        slices.put("SR", DensitySlice.of(sr, sliceMesh, 0, spec.sliceThicknessCells(), threads));
+        for (String name : boxes.keySet()) {
+            if (!name.equals(ValidationReport.TRILINEAR)) {
+                slices.put(name, DensitySlice.of(boxes.get(name), sliceMesh, 0, spec.sliceThicknessCells(), threads));
+            }
+        }
+        if (hr != null) {
+            for (String name : in.sr().keySet()) {
+                slices.put(name + " - HR", slices.get(name).minus(slices.get(ValidationReport.HR)));
+            }
+        }
+
         List<ValidationReport.Check> checks = new ArrayList<>();
         if (hr != null) {
-            FourierDensity fHr = power.paint(hr, grid, Window.CIC, redshift, List.of());
-            pHr = power.auto(fHr);
-            xLr = power.cross(fLr, fHr);
-            xSr = power.cross(fSr, fHr);
-            DensitySlice hs = DensitySlice.of(hr, sliceMesh, 0, spec.sliceThicknessCells(), threads);
-            slices.put("HR", hs);
-            slices.put("SR - HR", slices.get("SR").minus(hs));
-            checks.add(powerCheck(xSr, spec.kFractionOfHrNyquist() * kNyqHr, spec.powerTolerance(), "SR"));
-            checks.add(correlationCheck(xSr, kNyqLr, spec.minCorrelation()));
-            ValidationReport.Check lrPower = powerCheck(xLr, spec.kFractionOfHrNyquist() * kNyqHr, spec.powerTolerance(), "LR");
-            checks.add(new ValidationReport.Check("control: " + lrPower.name(), true, lrPower.measured(), lrPower.limit(),
-                    lrPower.detail() + " (LR is shown for comparison, not judged)"));
+            double kmax = spec.kFractionOfHrNyquist() * kNyqHr;
+            Dataset h = datasets.get(ValidationReport.HR);
+            long hrHalos = count(halos.get(ValidationReport.HR), spec.haloMinHrParticles() * hr.mass(0));
+            for (Dataset d : datasets.values()) {
+                if (d.role() == Dataset.Role.REFERENCE) {
+                    continue;
+                }
+                checks.add(Checks.power(d, h, kmax, spec.powerTolerance()));
+                checks.add(Checks.correlation(d, kNyqLr, spec.minCorrelation()));
+                checks.add(Checks.haloCount(d, count(halos.get(d.name()), spec.haloMinHrParticles() * hr.mass(0)), hrHalos,
+                        spec.haloMinHrParticles(), spec.haloCountTolerance()));
+                checks.add(Checks.massFunctionBins(d, h));
+            }
         }
-        Map<String, MassFunction> hmf = massFunctions(lr, sr, hr);
-        return new ValidationReport(inputs, spec, kNyqLr, kNyqHr, pLr, pSr, pHr, xLr, xSr, slices, seam, hmf, checks);
+        ValidationReport draft = new ValidationReport(in.names(), spec, kNyqLr, kNyqHr, datasets, slices, checks, Map.of());
+        return new ValidationReport(in.names(), spec, kNyqLr, kNyqHr, datasets, slices, checks, Verdicts.of(draft));
+    }
+
+    /** Halos of at least {@code minMass} (1e10 Msun/h). */
+    static long count(HaloCatalogue c, double minMass) {
+        long n = 0;
+        for (double m : c.mass()) {
+            if (m >= minMass * (1 - 1e-9)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /**
-     * FoF (b = 0.2, ≥ 20 members) halo mass functions of every box on one set of bins: from 20
-     * particles of the finest box present up to the most massive halo found.
+     * Bins of {@link #MASS_BIN_DEX} from {@code minParticles} reference particle masses up to the
+     * heaviest halo of {@code sized} (the HR box when there is one), so two reports of one HR box
+     * share their bins whatever SR boxes they hold.
      */
-    private Map<String, MassFunction> massFunctions(Particles lr, Particles sr, Particles hr) {
-        Map<String, HaloCatalogue> cats = new LinkedHashMap<>();
-        cats.put("LR", FriendsOfFriends.halos(lr, FofSpec.defaults(), threads));
-        cats.put("SR", FriendsOfFriends.halos(sr, FofSpec.defaults(), threads));
-        if (hr != null) {
-            cats.put("HR", FriendsOfFriends.halos(hr, FofSpec.defaults(), threads));
-        }
-        double finestMass = Math.min(sr.mass(0), hr == null ? sr.mass(0) : hr.mass(0)) * 1e10;
-        double maxMass = finestMass * 40;
-        for (HaloCatalogue c : cats.values()) {
+    static double[] massEdges(double particleMass, int minParticles, java.util.Collection<HaloCatalogue> sized) {
+        double lo = Math.log10(minParticles * particleMass * 1e10);
+        double max = minParticles * particleMass * 1e10 * 4;
+        for (HaloCatalogue c : sized) {
             for (double m : c.mass()) {
-                maxMass = Math.max(maxMass, m * 1e10);
+                max = Math.max(max, m * 1e10);
             }
         }
-        double lo = Math.log10(20 * finestMass);
-        double hi = Math.log10(maxMass) + 0.05;
-        int bins = Math.max(3, Math.min(12, (int) Math.round((hi - lo) / 0.25)));
-        double[] edges = MassFunction.edges(lo, hi, bins);
-        Map<String, MassFunction> out = new LinkedHashMap<>();
-        cats.forEach((k, c) -> out.put(k, MassFunction.measure(c, edges)));
-        return out;
+        int bins = Math.max(3, Math.min(20, (int) Math.ceil((Math.log10(max) - lo) / MASS_BIN_DEX + 1e-9)));
+        double[] edges = new double[bins + 1];
+        for (int b = 0; b <= bins; b++) {
+            edges[b] = lo + b * MASS_BIN_DEX;
+        }
+        // The heaviest halo must fall inside the half-open last bin.
+        edges[bins] = Math.max(edges[bins], Math.log10(max) + 1e-6);
+        return edges;
     }
 
-    private static ValidationReport.Check powerCheck(CrossPowerResult x, double kmax, double tol, String who) {
-        double worst = 0;
-        double at = Double.NaN;
-        for (int i = 0; i < x.size() && x.k()[i] <= kmax * (1 + 1e-9); i++) {
-            double d = Math.abs(x.pk1()[i] / x.pk2()[i] - 1);
-            if (d > worst) {
-                worst = d;
-                at = x.k()[i];
-            }
-        }
-        return new ValidationReport.Check(String.format(Locale.ROOT, "|P_%s/P_HR - 1| <= %.3g for k <= %.3g h/Mpc", who, tol, kmax),
-                worst <= tol, worst, tol, Double.isNaN(at) ? "equal in every bin" : String.format(Locale.ROOT, "worst at k = %.3f h/Mpc", at));
-    }
-
-    private static ValidationReport.Check correlationCheck(CrossPowerResult x, double kmax, double min) {
-        double worst = 1;
-        double at = Double.NaN;
-        for (int i = 0; i < x.size() && x.k()[i] <= kmax * (1 + 1e-9); i++) {
-            if (x.r()[i] < worst) {
-                worst = x.r()[i];
-                at = x.k()[i];
-            }
-        }
-        return new ValidationReport.Check(String.format(Locale.ROOT, "r_SR(k) >= %.3g for k <= k_Nyq(LR) = %.3g h/Mpc", min, kmax),
-                worst >= min, worst, min, Double.isNaN(at) ? "1 in every bin" : String.format(Locale.ROOT, "lowest at k = %.3f h/Mpc", at));
+    static String k(double v) {
+        return String.format(Locale.ROOT, "%.3g", v);
     }
 }

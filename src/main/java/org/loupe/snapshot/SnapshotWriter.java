@@ -207,6 +207,9 @@ public final class SnapshotWriter {
         h5.attr(params, "OmegaLambda", meta.omegaLambda());
         h5.attr(params, "HubbleParam", meta.hubble());
         h5.attrLongs(params, "ComovingIntegrationOn", new long[] {1}, H5T_STD_I32LE_g(), true);
+        for (var e : meta.parameters().entrySet()) {
+            h5.attr(params, e.getKey(), e.getValue());
+        }
         writeUnits(h5, params, options);
         h5.closeGroup(params);
 

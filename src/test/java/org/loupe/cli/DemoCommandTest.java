@@ -57,6 +57,9 @@ class DemoCommandTest {
                 new PrintWriter(out, true), new PrintWriter(err, true));
         assertEquals(0, code, err.toString());
         assertTrue(out.toString().contains("Held-out pair"), out.toString());
+        String end = out.toString().substring(out.toString().lastIndexOf("report.html"));
+        assertTrue(end.contains("trained") && end.contains("trilinear baseline") && end.contains("fraction of HR"),
+                "the demo ends with plain sentences: " + end);
         Snapshot sr = SnapshotReader.open(dir.resolve("sr/pair_001_sr.hdf5"));
         assertEquals(16L * 16 * 16, sr.header().count(1));
         assertTrue(sr.readParticles(1).velocitiesKmS() != null);

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,11 +47,14 @@ class ValidateCommandTest {
         assertEquals(0, code, err.toString() + out);
         JsonNode j = new ObjectMapper().readTree(Files.readString(dir.resolve("rep/report.json")));
         assertTrue(j.get("passed").asBoolean());
-        assertEquals(1.0, j.get("crossSR").get("r").get(0).asDouble(), 1e-9);
-        assertEquals(1.0, j.get("crossSR").get("ratio").get(2).asDouble(), 1e-9);
-        assertEquals(0.0, j.get("seam").get("boundaryError").asDouble(), 0.0);
-        for (String f : new String[] {"report.html", "power.csv", "power.png", "ratio.png", "correlation.png", "transfer.png",
-                                      "slices.png", "manifest.json"}) {
+        JsonNode sr = j.get("datasets").get("SR");
+        assertEquals(1.0, sr.get("r").get(0).asDouble(), 1e-9);
+        assertEquals(1.0, sr.get("ratio").get(2).asDouble(), 1e-9);
+        assertEquals(0.0, sr.get("seam").get("boundaryError").asDouble(), 0.0);
+        assertTrue(j.get("verdicts").get("SR").asText().startsWith("SR: passes every check"), j.get("verdicts").toString());
+        assertTrue(j.get("datasets").has("trilinear") && j.get("datasets").has("LR"), "validate makes the trilinear baseline itself");
+        for (String f : new String[] {"report.html", "power.csv", "power.png", "power_raw.png", "ratio.png", "correlation.png",
+                                      "transfer.png", "slices.png", "manifest.json"}) {
             assertTrue(Files.size(dir.resolve("rep").resolve(f)) > 100, f);
         }
     }
@@ -64,5 +68,47 @@ class ValidateCommandTest {
                 dir.resolve("x").toString());
         assertEquals(4, code);
         assertTrue(err.toString().contains("lr.hdf5") && err.toString().contains("sr.hdf5"), err.toString());
+    }
+
+    @Test
+    void severalNamedSrBoxesAreJudgedEachWithAVerdictAgainstLrAndTrilinear() throws Exception {
+        Path lr = snapshot("lr.hdf5", 8, 32.0, 1.5);
+        Path hr = snapshot("hr.hdf5", 16, 32.0, 1.5);
+        Path off = snapshot("off.hdf5", 16, 32.0, 3.0);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = run(out, err, "validate", "--lr", lr.toString(), "--sr", "good=" + hr, "--sr", "off=" + off, "--hr", hr.toString(),
+                "--out", dir.resolve("rep").toString(), "--tile-cells", "16");
+        assertEquals(6, code, "the 'off' box fails: " + err + out);
+        JsonNode j = new ObjectMapper().readTree(Files.readString(dir.resolve("rep/report.json")));
+        assertTrue(j.get("verdicts").get("good").asText().contains("passes every check"), j.get("verdicts").toString());
+        String offLine = j.get("verdicts").get("off").asText();
+        assertTrue(offLine.contains("fails P(k)") && offLine.contains("than LR") && offLine.contains("trilinear"), offLine);
+        assertEquals("n/a (one tile)", j.get("datasets").get("good").get("seamNote").asText());
+        for (JsonNode c : j.get("checks")) {
+            if (c.get("dataset").asText().equals("good")) {
+                assertTrue(c.get("passed").asBoolean(), c.toString());
+            }
+            if (List.of("LR", "trilinear").contains(c.get("dataset").asText())) {
+                assertTrue(!c.get("judged").asBoolean(), "controls are not judged: " + c);
+            }
+        }
+        assertTrue(out.toString().startsWith("good: passes every check"), out.toString());
+        String html = Files.readString(dir.resolve("rep/report.html"));
+        assertTrue(html.indexOf("id=\"verdict\"") < html.indexOf("id=\"checks\"")
+                && html.indexOf("id=\"checks\"") < html.indexOf("id=\"fig-ratio\""), "verdict, then checks, then the ratio figure");
+        assertTrue(html.contains("n/a (one tile)"), "seam cell");
+    }
+
+    @Test
+    void srNamesMustBeDistinctAndNotTheReportsOwn() {
+        Path lr = snapshot("lr.hdf5", 8, 32.0, 1.0);
+        for (String[] srs : new String[][] {{"a=" + lr, "a=" + lr}, {"HR=" + lr}}) {
+            StringWriter err = new StringWriter();
+            String[] args = {"validate", "--lr", lr.toString(), "--sr", srs[0], "--sr", srs.length > 1 ? srs[1] : srs[0], "--out",
+                             dir.resolve("x").toString()};
+            assertEquals(2, run(new StringWriter(), err, args), String.join(" ", srs));
+            assertTrue(err.toString().contains("--sr"), err.toString());
+        }
     }
 }

@@ -43,23 +43,30 @@ class ReportInBrowserTest {
         Particles lr = Catalogues.displacedLattice(8, 32.0, 1.2);
         Particles hr = Catalogues.displacedLattice(16, 32.0, 1.2);
         PowerSpectrum ps = new PowerSpectrum(PowerSpec.defaults(), new JTransformsFft3d(2), 2);
-        ValidationInput in = ValidationInput.of(lr, hr, hr).withSides(8, 16)
-                .withNames(Map.of("LR", "lr.hdf5", "SR", "sr.hdf5", "HR", "hr.hdf5"));
+        Particles off = Catalogues.displacedLattice(16, 32.0, 2.0);
+        Map<String, Particles> srs = new java.util.LinkedHashMap<>();
+        srs.put("mine", off);
+        srs.put("sr-x2", hr);
+        ValidationInput in = ValidationInput.of(lr, srs, hr).withSides(8, 16)
+                .withNames(Map.of("LR", "lr.hdf5", "SR mine", "mine.hdf5", "SR sr-x2", "sr.hdf5", "HR", "hr.hdf5"));
         ValidationReport r = new Validator(ps, 2).run(in, 32, ValidationSpec.defaults(), new SeamMetric(1, 1, 1, 8));
         ReportWriter.write(r, dir.resolve("report"), "{\"command\":\"test\"}");
         Path html = dir.resolve("report/report.html");
         List<String> flags = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + dir.resolve("profile"), "--virtual-time-budget=5000");
-        var dom = Python.run(command(flags, "--dump-dom", html.toUri().toString()), 120);
+        var dom = Python.run(command(flags, "--window-size=1280,1024", "--dump-dom", html.toUri().toString()), 120);
         Matcher m = Pattern.compile("data-figures-rendered=\"(\\d+)\"").matcher(dom.output());
         assertTrue(m.find(), "the page's load handler ran: " + dom.output().substring(0, Math.min(300, dom.output().length())));
         int figures = Files.readString(html).split("<figure>", -1).length - 1;
         assertTrue(figures >= 5, "power, ratio, correlation, transfer and slices at least: " + figures);
         assertEquals(figures, Integer.parseInt(m.group(1)), "every figure renders");
+        Matcher first = Pattern.compile("data-first-screen=\"([^\"]*)\"").matcher(dom.output());
+        assertTrue(first.find(), "the first-screen probe ran");
+        assertEquals("verdict,checks,fig-ratio", first.group(1), "on a 1280x1024 screen without scrolling");
         Path shot = Path.of("target", "report-screenshot.png").toAbsolutePath();
         Files.createDirectories(shot.getParent());
-        Python.run(command(flags, "--screenshot=" + shot, "--window-size=1200,2400", html.toUri().toString()), 120);
+        Python.run(command(flags, "--screenshot=" + shot, "--window-size=1280,1024", html.toUri().toString()), 120);
         assertTrue(Files.size(shot) > 10_000, "screenshot written to " + shot);
     }
 

@@ -49,7 +49,7 @@ class ConfigLoaderTest {
         assertEquals(TileSpec.defaults().withCropCells(4), rc.tiles());
         assertFalse(rc.tiles().augment(), "augment defaults to false, as docs/config-reference.md says");
         assertEquals(GeneratorSpec.defaults().withScale(4), rc.generator());
-        assertEquals(new ValidationSpec(0.05, 0.5, 0.8, 4), rc.validate());
+        assertEquals(new ValidationSpec(0.05, 0.5, 0.8, 4, 50, 0.1), rc.validate());
         assertEquals(2, rc.train().batch());
         assertEquals(1e-3, rc.train().learningRate());
         assertEquals(LossKind.MSE, rc.train().loss());

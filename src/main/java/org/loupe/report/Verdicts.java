@@ -1,0 +1,148 @@
+package org.loupe.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One line per SR input that answers "is this SR good?": its checks, and where it is closer to HR
+ * than the LR control and the trilinear baseline and where it is not. A failed check alone does
+ * not say whether the network helped; the comparison does.
+ */
+final class Verdicts {
+
+    private Verdicts() {
+    }
+
+    static Map<String, String> of(ValidationReport r) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String name : r.srNames()) {
+            out.put(name, r.hr() == null ? name + ": no HR box was given, so nothing is judged (P(k) and slices only)" : line(r, name));
+        }
+        return out;
+    }
+
+    private static String line(ValidationReport r, String name) {
+        Dataset sr = r.datasets().get(name);
+        Dataset lr = r.datasets().get(ValidationReport.LR);
+        Dataset tri = r.datasets().get(ValidationReport.TRILINEAR);
+        Dataset hr = r.hr();
+        double kmax = r.spec().kFractionOfHrNyquist() * r.kNyqHr();
+        List<String> parts = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        for (ValidationReport.Check c : r.checks()) {
+            if (c.dataset().equals(name) && !c.passed()) {
+                failed.add(c.kind() + " " + value(c));
+            }
+        }
+        parts.add(failed.isEmpty() ? "passes every check" : "fails " + String.join(", ", failed));
+        parts.add(powerVsLr(sr, lr, hr, kmax));
+        parts.add(correlationVsLr(sr, lr, kmax));
+        if (tri != null) {
+            parts.add(versusTrilinear(r, name));
+        }
+        return name + ": " + String.join("; ", parts);
+    }
+
+    private static String value(ValidationReport.Check c) {
+        return switch (c.kind()) {
+            case Checks.POWER, Checks.HALOS -> String.format(Locale.ROOT, "(%.1f %% > %.0f %%)", 100 * c.measured(), 100 * c.limit());
+            case Checks.CORRELATION -> String.format(Locale.ROOT, "(min %.3f < %.3g)", c.measured(), c.limit());
+            default -> String.format(Locale.ROOT, "(%d bins beyond 2 sigma)", (int) c.measured());
+        };
+    }
+
+    /** Where SR's P(k) error (shot noise subtracted) is smaller than LR's, bin by bin up to {@code kmax}. */
+    static String powerVsLr(Dataset sr, Dataset lr, Dataset hr, double kmax) {
+        double[] s = Checks.ratio(sr, hr);
+        double[] l = Checks.ratio(lr, hr);
+        double[] k = sr.power().k();
+        int n = 0;
+        while (n < k.length && k[n] <= kmax * (1 + 1e-9)) {
+            n++;
+        }
+        boolean[] closer = new boolean[n];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            closer[i] = Math.abs(s[i] - 1) <= Math.abs(l[i] - 1);
+            count += closer[i] ? 1 : 0;
+        }
+        String range = String.format(Locale.ROOT, "k <= %.2f h/Mpc", kmax);
+        if (count == n) {
+            return "closer to HR than LR in P(k) at every " + range;
+        }
+        if (count == 0) {
+            return "further from HR than LR in P(k) at every " + range;
+        }
+        // A single crossing: closer below some k, further above it (or the reverse).
+        int flip = firstFromWhichAll(closer, false);
+        if (flip > 0 && allUpTo(closer, flip, true)) {
+            return String.format(Locale.ROOT, "further from HR than LR in P(k) at k > %.2f h/Mpc, closer below", k[flip - 1]);
+        }
+        flip = firstFromWhichAll(closer, true);
+        if (flip > 0 && allUpTo(closer, flip, false)) {
+            return String.format(Locale.ROOT, "closer to HR than LR in P(k) at k > %.2f h/Mpc, further below", k[flip - 1]);
+        }
+        return String.format(Locale.ROOT, "closer to HR than LR in P(k) in %d of %d bins (%s)", count, n, range);
+    }
+
+    static String correlationVsLr(Dataset sr, Dataset lr, double kmax) {
+        double[] k = sr.vsHr().k();
+        int n = 0;
+        int better = 0;
+        for (int i = 0; i < k.length && k[i] <= kmax * (1 + 1e-9); i++) {
+            n++;
+            better += sr.vsHr().r()[i] >= lr.vsHr().r()[i] ? 1 : 0;
+        }
+        if (better == n) {
+            return "better than LR in r(k) in every bin";
+        }
+        if (better == 0) {
+            return "worse than LR in r(k) in every bin";
+        }
+        return String.format(Locale.ROOT, "better than LR in r(k) in %d of %d bins", better, n);
+    }
+
+    private static String versusTrilinear(ValidationReport r, String name) {
+        double srP = measured(r, name, Checks.POWER);
+        double triP = measured(r, ValidationReport.TRILINEAR, Checks.POWER);
+        double srR = measured(r, name, Checks.CORRELATION);
+        double triR = measured(r, ValidationReport.TRILINEAR, Checks.CORRELATION);
+        String p = String.format(Locale.ROOT, "P(k) %.1f %% vs %.1f %%", 100 * srP, 100 * triP);
+        String c = String.format(Locale.ROOT, "min r %.3f vs %.3f", srR, triR);
+        boolean winsP = srP < triP;
+        boolean winsR = srR >= triR;
+        if (winsP && winsR) {
+            return "beats trilinear (" + p + ", " + c + ")";
+        }
+        if (!winsP && !winsR) {
+            return "no better than trilinear (" + p + ", " + c + ")";
+        }
+        return (winsP ? "beats trilinear in P(k) but not in r(k)" : "beats trilinear in r(k) but not in P(k)") + " (" + p + ", " + c + ")";
+    }
+
+    private static double measured(ValidationReport r, String dataset, String kind) {
+        return r.checks().stream().filter(c -> c.dataset().equals(dataset) && c.kind().equals(kind)).findFirst()
+                .map(ValidationReport.Check::measured).orElse(Double.NaN);
+    }
+
+    /** First index from which every element equals {@code v} (closer.length when the last differs). */
+    private static int firstFromWhichAll(boolean[] a, boolean v) {
+        int i = a.length;
+        while (i > 0 && a[i - 1] == v) {
+            i--;
+        }
+        return i == a.length ? -1 : i;
+    }
+
+    /** Whether at least 3 in 4 of a[0..end) equal {@code v}: a few noisy large-scale bins do not hide a clear crossing. */
+    private static boolean allUpTo(boolean[] a, int end, boolean v) {
+        int same = 0;
+        for (int i = 0; i < end; i++) {
+            same += a[i] == v ? 1 : 0;
+        }
+        return same >= 0.75 * end;
+    }
+}
