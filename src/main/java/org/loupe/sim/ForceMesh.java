@@ -90,7 +90,8 @@ public final class ForceMesh implements Gravity {
             for (int j = 0; j < n; j++) {
                 int ny = Spectrum.wavenumber(j, n);
                 for (int kz = 0; kz < delta.halfZ(); kz++) {
-                    if ((nx == 0 && ny == 0 && kz == 0) || nyquist(nx, n) || nyquist(ny, n) || nyquist(kz, n)) {
+                    if ((nx == 0 && ny == 0 && kz == 0) || Spectrum.isNyquist(nx, n) || Spectrum.isNyquist(ny, n)
+                            || Spectrum.isNyquist(kz, n)) {
                         continue;
                     }
                     double kk = kf * kf * ((double) nx * nx + (double) ny * ny + (double) kz * kz);
@@ -141,7 +142,8 @@ public final class ForceMesh implements Gravity {
                 int ny = Spectrum.wavenumber(j, n);
                 for (int kz = 0; kz < delta.halfZ(); kz++) {
                     int[] nv = {nx, ny, kz};
-                    if ((nx == 0 && ny == 0 && kz == 0) || nyquist(nx, n) || nyquist(ny, n) || nyquist(kz, n)) {
+                    if ((nx == 0 && ny == 0 && kz == 0) || Spectrum.isNyquist(nx, n) || Spectrum.isNyquist(ny, n)
+                            || Spectrum.isNyquist(kz, n)) {
                         continue;
                     }
                     double kk = kf * kf * ((double) nx * nx + (double) ny * ny + (double) kz * kz);
@@ -168,7 +170,4 @@ public final class ForceMesh implements Gravity {
         return x == 0 ? 1 : Math.sin(x) / x;
     }
 
-    private static boolean nyquist(int m, int n) {
-        return n % 2 == 0 && Math.abs(m) == n / 2;
-    }
 }

@@ -3,6 +3,7 @@ package org.loupe.sim;
 import java.util.SplittableRandom;
 
 import org.loupe.Parallel;
+import org.loupe.SplitMix64;
 import org.loupe.cosmology.PowerModel;
 import org.loupe.mesh.Fft3d.Spectrum;
 
@@ -34,7 +35,8 @@ public final class GaussianField {
             for (int j = 0; j < n; j++) {
                 int ny = Spectrum.wavenumber(j, n);
                 for (int kz = 0; kz < halfZ; kz++) {
-                    if (isNyquist(nx, n) || isNyquist(ny, n) || isNyquist(kz, n) || (nx == 0 && ny == 0 && kz == 0)) {
+                    if (Spectrum.isNyquist(nx, n) || Spectrum.isNyquist(ny, n) || Spectrum.isNyquist(kz, n)
+                            || (nx == 0 && ny == 0 && kz == 0)) {
                         continue;
                     }
                     // Canonical member of the ±n pair: the first non-zero component positive.
@@ -54,16 +56,11 @@ public final class GaussianField {
         return s;
     }
 
-    private static boolean isNyquist(int wavenumber, int n) {
-        return n % 2 == 0 && Math.abs(wavenumber) == n / 2;
-    }
 
     /** A well-mixed 64-bit seed for one mode (SplitMix64 finaliser over the packed wavenumber). */
     static long modeSeed(long seed, int nx, int ny, int nz) {
-        long h = seed * 0x9E3779B97F4A7C15L;
+        long h = seed * SplitMix64.GOLDEN;
         h ^= ((long) nx & 0x1FFFFF) | (((long) ny & 0x1FFFFF) << 21) | (((long) nz & 0x1FFFFF) << 42);
-        h = (h ^ (h >>> 30)) * 0xBF58476D1CE4E5B9L;
-        h = (h ^ (h >>> 27)) * 0x94D049BB133111EBL;
-        return h ^ (h >>> 31);
+        return SplitMix64.finalise(h);
     }
 }

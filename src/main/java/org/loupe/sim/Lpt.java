@@ -69,9 +69,6 @@ public final class Lpt {
         return out;
     }
 
-    private static boolean isNyquist(int wavenumber, int n) {
-        return n % 2 == 0 && Math.abs(wavenumber) == n / 2;
-    }
 
     /** A factor (re, im) of a mode from its wavevector k (h/Mpc) and k². */
     @FunctionalInterface
@@ -94,7 +91,8 @@ public final class Lpt {
                 for (int kz = 0; kz < in.halfZ(); kz++) {
                     // k = 0 carries no displacement; Nyquist modes are dropped (an odd derivative
                     // of a real field is ill-defined there, and the ICs never hold them).
-                    if ((nx == 0 && ny == 0 && kz == 0) || isNyquist(nx, n) || isNyquist(ny, n) || isNyquist(kz, n)) {
+                    if ((nx == 0 && ny == 0 && kz == 0) || Spectrum.isNyquist(nx, n) || Spectrum.isNyquist(ny, n)
+                            || Spectrum.isNyquist(kz, n)) {
                         continue;
                     }
                     k[0] = kf * nx;

@@ -190,6 +190,7 @@ final class Hdf5Out implements AutoCloseable {
             long[] dims = rank == 1 ? new long[] {rows} : new long[] {rows, cols};
             space = H5Screate_simple(rank, dims, null);
             dcpl = H5Pcreate(H5P_CLS_DATASET_CREATE_ID_g());
+            // No modification times in object headers: the same data gives byte-identical files.
             H5Pset_obj_track_times(dcpl, false);
             if (gzipLevel > 0 && rows > 0) {
                 long chunkRows = Math.min(rows, BLOCK_ROWS);
@@ -249,36 +250,13 @@ final class Hdf5Out implements AutoCloseable {
 
     private void dataset(long loc, String name, int rows, int cols, long fileType, long memType, int gzipLevel,
                          BlockSource source) {
-        int rank = cols == 1 ? 1 : 2;
-        long[] dims = rank == 1 ? new long[] {rows} : new long[] {rows, cols};
-        long space = H5Screate_simple(rank, dims, null);
-        long dcpl = H5Pcreate(H5P_CLS_DATASET_CREATE_ID_g());
-        // No modification times in object headers: the same data gives byte-identical files.
-        H5Pset_obj_track_times(dcpl, false);
-        if (gzipLevel > 0 && rows > 0) {
-            long chunkRows = Math.min(rows, BLOCK_ROWS);
-            H5Pset_chunk(dcpl, rank, rank == 1 ? new long[] {chunkRows} : new long[] {chunkRows, cols});
-            H5Pset_shuffle(dcpl);
-            H5Pset_deflate(dcpl, gzipLevel);
-        }
-        long ds = check(H5Dcreate2(loc, name, fileType, space, H5P_DEFAULT, dcpl, H5P_DEFAULT), "dataset " + name, path);
-        try {
+        try (RowStream stream = new RowStream(loc, name, rows, cols, fileType, memType, gzipLevel)) {
             for (int r0 = 0; r0 < rows; r0 += BLOCK_ROWS) {
                 int nr = Math.min(BLOCK_ROWS, rows - r0);
-                long[] start = rank == 1 ? new long[] {r0} : new long[] {r0, 0};
-                long[] count = rank == 1 ? new long[] {nr} : new long[] {nr, cols};
-                long mem = H5Screate_simple(rank, count, null);
-                check(H5Sselect_hyperslab(space, H5S_SELECT_SET, start, null, count, null), "select rows of " + name, path);
                 try (Pointer p = source.block(r0, nr)) {
-                    check(H5Dwrite(ds, memType, mem, space, H5P_DEFAULT, p), "write " + name, path);
-                } finally {
-                    H5Sclose(mem);
+                    stream.write(r0, nr, p);
                 }
             }
-        } finally {
-            H5Dclose(ds);
-            H5Pclose(dcpl);
-            H5Sclose(space);
         }
     }
 
