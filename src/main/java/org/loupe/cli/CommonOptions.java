@@ -34,7 +34,9 @@ final class CommonOptions {
 
     /** The run folder: {@code out} if given, else runs/&lt;run name&gt;; created. */
     Path runDir(RunConfig rc, Path out) throws java.io.IOException {
-        return java.nio.file.Files.createDirectories(out != null ? out : Path.of("runs", runName(rc)));
+        Path dir = out != null ? out : Path.of("runs", runName(rc));
+        Outputs.checkFolder(dir);   // a file in the way, or no permission: one line, exit 3
+        return java.nio.file.Files.createDirectories(dir);
     }
 
     ReadOptions readOptions(RunConfig rc) {

@@ -74,6 +74,9 @@ final class SimulateCommand implements Callable<Integer> {
             sim.zOutputs().forEach(z -> outputs.add(snapshotFile(dir, sim, z)));
         }
         Outputs.guard(outputs, inputs);
+        if (ics != null) {
+            checkInitialConditions(SnapshotReader.open(ics, common.readOptions(rc)).header(), sim);   // before writing anything
+        }
         AtomicFiles.writeString(dir.resolve("config.yaml"), ConfigLoader.toYaml(rc));
         Fft3d fft = new JTransformsFft3d(threads);
         ProgressBar bar = ProgressBar.stderr();
@@ -125,9 +128,7 @@ final class SimulateCommand implements Callable<Integer> {
                                       java.io.PrintWriter console, org.loupe.snapshot.ReadOptions read) {
         Snapshot snap = SnapshotReader.open(ics, read);
         var h = snap.header();
-        if (Double.isNaN(h.omegaM()) || Double.isNaN(h.omegaLambda())) {
-            throw new FormatException(ics + ": the header gives no Omega0/OmegaLambda; cannot integrate it (write them into /Header or /Parameters)");
-        }
+        checkInitialConditions(h, sim);
         Particles p = snap.readParticles(read.particleType());
         if (p.velocitiesKmS() == null) {
             throw new FormatException(ics + ": no velocities; initial conditions need them (PartType1/Velocities)");
@@ -136,9 +137,6 @@ final class SimulateCommand implements Callable<Integer> {
         int n = lattice != null ? lattice.sitesPerSide() : (int) Math.round(Math.cbrt(p.count()));
         Cosmology c = new Cosmology(h.omegaM(), h.omegaLambda(), sim.cosmology().omegaB(),
                 Double.isNaN(h.hubble()) ? sim.cosmology().h() : h.hubble(), sim.cosmology().sigma8(), sim.cosmology().ns(), 0);
-        if (!(h.redshift() > sim.zOutputs().get(0))) {
-            throw new ConfigException(ics + " is at z = " + h.redshift() + ", not above the first output z = " + sim.zOutputs().get(0));
-        }
         PmState start = new PmState(p, PmState.momentumFromVelocities(p.velocitiesKmS(), h.scaleFactor()), h.scaleFactor());
         List<SourceFile> inputs = Sha256.sources(h.files());
         String label = (sim.hasShortRangeForce() ? "P3M from " : "PM from ") + ics.getFileName();
@@ -158,5 +156,16 @@ final class SimulateCommand implements Callable<Integer> {
     /** The snapshot {@code --ics} writes at redshift z: {@code pm_zZ.ZZZ.hdf5} or {@code p3m_zZ.ZZZ.hdf5}. */
     private static Path snapshotFile(Path dir, SimSpec sim, double z) {
         return dir.resolve(String.format(Locale.ROOT, "%s_z%.3f.hdf5", sim.force(), z));
+    }
+
+    /** What the ICs' header must give before any work: a cosmology and a redshift above the first output. */
+    private void checkInitialConditions(org.loupe.snapshot.SnapshotHeader h, SimSpec sim) {
+        if (Double.isNaN(h.omegaM()) || Double.isNaN(h.omegaLambda())) {
+            throw new FormatException(ics + ": the header gives no Omega0/OmegaLambda; cannot integrate it (write them into /Header or /Parameters)");
+        }
+        // A snapshot at (or within rounding of) the first output has nothing to integrate.
+        if (!(h.redshift() > sim.zOutputs().get(0) + 1e-6)) {
+            throw new ConfigException(ics + " is at z = " + h.redshift() + ", not above the first output z = " + sim.zOutputs().get(0));
+        }
     }
 }

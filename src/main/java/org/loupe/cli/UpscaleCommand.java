@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import org.loupe.ConfigException;
+import org.loupe.FormatException;
 import org.loupe.LoupeException;
 import org.loupe.ShapeMismatchException;
 import org.loupe.cosmology.Cosmology;
@@ -133,8 +134,15 @@ final class UpscaleCommand implements Callable<Integer> {
         if (inputs.size() > 1) {
             Outputs.checkFolder(out);
         }
+        java.util.Map<Path, Path> targets = new java.util.HashMap<>();
         for (Path input : inputs) {
-            jobs.add(check(model, input, read));
+            Job job = check(model, input, read);
+            Path previous = targets.put(job.target().toAbsolutePath().normalize(), input);
+            if (previous != null) {
+                throw new ConfigException(previous + " and " + input + " would both be written to " + job.target()
+                        + "; give the inputs different file names or upscale them in separate runs");
+            }
+            jobs.add(job);
         }
         String modelSha = Sha256.of(modelPath);
         int worst = 0;
@@ -158,6 +166,10 @@ final class UpscaleCommand implements Callable<Integer> {
                 : inputs.size() == 1 ? out : out.resolve(input.getFileName().toString().replaceFirst("(\\.hdf5)?$", "_sr.hdf5"));
         Snapshot snap = SnapshotReader.open(input, read);
         SnapshotHeader h = snap.header();
+        if (!(h.omegaM() > 0) || !(h.omegaLambda() >= 0) || !(h.hubble() > 0)) {
+            throw new FormatException(input + ": the header gives no usable cosmology (Omega0 " + h.omegaM() + ", OmegaLambda "
+                    + h.omegaLambda() + ", HubbleParam " + h.hubble() + "); upscaling needs it to normalise the fields");
+        }
         List<Path> protectedPaths = new ArrayList<>(h.files());
         protectedPaths.add(modelPath);
         Outputs.notAnInput(target, protectedPaths);
@@ -172,7 +184,7 @@ final class UpscaleCommand implements Callable<Integer> {
                     + " cannot be checked against it");
         } else {
             int side = (int) Math.round(Math.cbrt(n));
-            double mass = h.mass(read.particleType());
+            double mass = lrParticleMass(snap, input, read);
             ModelDomain in = new ModelDomain(side, h.boxMpcH(), mass > 0 ? mass : Double.NaN, h.redshift(), h.omegaM(),
                     h.omegaLambda(), h.hubble());
             mismatch = model.domain().differences(in);
@@ -227,7 +239,7 @@ final class UpscaleCommand implements Callable<Integer> {
         Upscaler trilinear = new Upscaler((x, t) -> t, model.scale(), model.haloCells(), 3);
         int nh = model.scale() * n;
         Lattice lattice = new Lattice(nh, 1, 0.0, new Box(h.boxMpcH()));
-        double mass = h.mass(1) / Math.pow(model.scale(), 3);
+        double mass = lrParticleMass(snap, input, read) / Math.pow(model.scale(), 3);
         int[] done = {0};
         // The particles of tile columns [from, to): the unit of work, so memory holds one slab.
         java.util.function.BiFunction<Integer, Integer, Particles> slab = (from, to) -> {
@@ -279,6 +291,28 @@ final class UpscaleCommand implements Callable<Integer> {
                 parts > 1 ? String.format(Locale.ROOT, "member %d of %d, %d of %d^3 particles", part, parts, count, nh)
                         : nh + "^3 particles", n, tiles, cropCells,
                 trilinearVelocities ? "; velocities: trilinear from LR (displacement-only model)" : "");
+    }
+
+    /**
+     * The LR particle mass (1e10 Msun/h): the header's MassTable, or — a legal GADGET layout — the
+     * mean of a per-particle Masses dataset; the SR particles get it ÷ s³.
+     */
+    private static double lrParticleMass(Snapshot snap, Path input, ReadOptions read) {
+        double mass = snap.header().mass(read.particleType());
+        if (mass > 0) {
+            return mass;
+        }
+        Particles p = snap.readParticles(read.particleType());
+        double mean = p.totalMass() / p.count();
+        boolean allPositive = true;
+        for (int i = 0; p.masses() != null && i < p.count(); i++) {
+            allPositive &= p.masses()[i] > 0;
+        }
+        if (!allPositive || !(mean > 0) || !Double.isFinite(mean)) {
+            throw new org.loupe.FormatException(input + ": the particle masses are not positive (mean " + mean
+                    + "); fix MassTable or the Masses dataset");
+        }
+        return mean;
     }
 
     /** The LR path of row {@code index} of {@code split}, after checking its sha256. */

@@ -27,24 +27,23 @@ import org.loupe.cosmology.Cosmology;
  *              short-range pair force, steps in ln a; see {@link P3mSpec})
  * @param p3m the P³M settings (defaults when absent; only with force p3m)
  */
-public record SimSpec(double boxMpcH, int lrParticlesPerSide, int hrParticlesPerSide, int meshFactor, double zInit,
-                      List<Double> zOutputs, int steps, int lptOrder, String powerSpectrum, String powerSpectrumFile,
+public record SimSpec(double boxMpcH, int lrParticlesPerSide, int hrParticlesPerSide, Integer meshFactor, double zInit,
+                      List<Double> zOutputs, int steps, Integer lptOrder, String powerSpectrum, String powerSpectrumFile,
                       long seed, int trainPairs, int validationPairs, int testPairs, Cosmology cosmology,
                       String force, P3mSpec p3m) {
 
     public SimSpec {
-        if (meshFactor == 0) {
-            meshFactor = 2;
-        }
-        if (lptOrder == 0) {
-            lptOrder = 2;
-        }
+        // Absent keys take their defaults; a value given is checked, never replaced.
+        meshFactor = meshFactor == null ? 2 : meshFactor;
+        lptOrder = lptOrder == null ? 2 : lptOrder;
         if (powerSpectrum == null) {
             powerSpectrum = "eh";
         }
-        if (zOutputs == null || zOutputs.isEmpty()) {
+        if (zOutputs == null) {
             zOutputs = List.of(0.0);
         }
+        require(!zOutputs.isEmpty(), "simulate.zOutputs is empty; list at least one output redshift (e.g. [0.0]) or leave the key out");
+        require(zOutputs.stream().distinct().count() == zOutputs.size(), "simulate.zOutputs lists a redshift twice: " + zOutputs);
         zOutputs = zOutputs.stream().sorted((a, b) -> Double.compare(b, a)).toList();
         if (cosmology == null) {
             cosmology = Cosmology.referenceRuns();
@@ -73,8 +72,8 @@ public record SimSpec(double boxMpcH, int lrParticlesPerSide, int hrParticlesPer
     }
 
     /** Pure PM with the given settings (the constructor before P³M existed). */
-    public SimSpec(double boxMpcH, int lrParticlesPerSide, int hrParticlesPerSide, int meshFactor, double zInit,
-                   List<Double> zOutputs, int steps, int lptOrder, String powerSpectrum, String powerSpectrumFile,
+    public SimSpec(double boxMpcH, int lrParticlesPerSide, int hrParticlesPerSide, Integer meshFactor, double zInit,
+                   List<Double> zOutputs, int steps, Integer lptOrder, String powerSpectrum, String powerSpectrumFile,
                    long seed, int trainPairs, int validationPairs, int testPairs, Cosmology cosmology) {
         this(boxMpcH, lrParticlesPerSide, hrParticlesPerSide, meshFactor, zInit, zOutputs, steps, lptOrder, powerSpectrum,
                 powerSpectrumFile, seed, trainPairs, validationPairs, testPairs, cosmology, null, null);
