@@ -89,7 +89,7 @@ public final class SnapshotWriter {
         }
         int type = options.particleType();
         double a = 1.0 / (1.0 + meta.redshift());
-        double toFileLength = UnitSystem.MPC_CM / options.lengthUnitCm();
+        double toFileLength = toFileLength(options);
         long[] total = new long[NTYPES];
         total[type] = totalCount;
         AtomicFiles.writeAll(List.of(out), temps -> {
@@ -144,7 +144,7 @@ public final class SnapshotWriter {
                                   WriteOptions options) {
         int type = options.particleType();
         double a = 1.0 / (1.0 + meta.redshift());
-        double toFileLength = UnitSystem.MPC_CM / options.lengthUnitCm();
+        double toFileLength = toFileLength(options);
         try (Hdf5Out h5 = Hdf5Out.create(path)) {
             writeHeaders(h5, p.box(), p.equalMasses() ? p.massPerParticle() : 0.0, count, total, meta, options);
             long part = h5.group(h5.root(), "PartType" + type);
@@ -177,7 +177,7 @@ public final class SnapshotWriter {
                                      WriteOptions options) {
         int type = options.particleType();
         double a = 1.0 / (1.0 + meta.redshift());
-        double toFileLength = UnitSystem.MPC_CM / options.lengthUnitCm();
+        double toFileLength = toFileLength(options);
         long header = h5.group(h5.root(), "Header");
         long[] thisFile = new long[NTYPES];
         thisFile[type] = count;
@@ -221,6 +221,17 @@ public final class SnapshotWriter {
         long loupe = h5.group(h5.root(), "Loupe");
         h5.attr(loupe, "provenance", meta.provenanceJson() == null ? "{}" : meta.provenanceJson());
         h5.closeGroup(loupe);
+    }
+
+    /**
+     * Mpc/h → stored length units. Unit ratios that are powers of ten (kpc/h: 1000) are made exact,
+     * so a 64 Mpc/h box is stored as 64000 kpc/h, not 64000.00000000001, and coordinates just
+     * below L stay below the stored BoxSize.
+     */
+    private static double toFileLength(WriteOptions options) {
+        double ratio = UnitSystem.MPC_CM / options.lengthUnitCm();
+        double decade = Math.pow(10, Math.rint(Math.log10(ratio)));
+        return Math.abs(ratio / decade - 1) < 1e-12 ? decade : ratio;
     }
 
     private static void writeUnits(Hdf5Out h5, long group, WriteOptions options) {
