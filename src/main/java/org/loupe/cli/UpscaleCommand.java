@@ -102,6 +102,14 @@ final class UpscaleCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /**
+     * Particles made and written at once by a streamed upscale (a few HR planes of a tile column);
+     * the system property {@code loupe.upscale.particlesPerWrite} lowers it (tests use one plane).
+     */
+    private static long particlesPerWrite() {
+        return Long.getLong("loupe.upscale.particlesPerWrite", 1L << 21);
+    }
+
     /** One input to upscale, checked before any work. */
     private record Job(Path input, Snapshot snap, Path target, List<String> domainMismatch) {
     }
@@ -242,7 +250,8 @@ final class UpscaleCommand implements Callable<Integer> {
         double mass = lrParticleMass(snap, input, read) / Math.pow(model.scale(), 3);
         int[] done = {0};
         // The particles of tile columns [from, to): the unit of work, so memory holds one slab.
-        java.util.function.BiFunction<Integer, Integer, Particles> slab = (from, to) -> {
+        // Displacement and velocity (3 + 3 channels) of the HR sites of tile columns [from, to).
+        java.util.function.BiFunction<Integer, Integer, HrSlab[]> columnFields = (from, to) -> {
             int before = done[0];
             HrSlab hr = up.upscaleSlab(fields, cropCells, batch, from, to,
                     d -> bar.update("upscale " + input.getFileName(), before + d, tiles, ""));
@@ -250,7 +259,11 @@ final class UpscaleCommand implements Callable<Integer> {
             HrSlab disp = hr.channels() == 3 ? hr : hr.channels(0, 3);
             HrSlab vel = hr.channels() == 6 ? hr.channels(3, 3)
                     : trilinear.upscaleSlab(lrVelocities, cropCells, batch, from, to, d -> { });
-            return LagrangianFields.toParticles(disp.values(), vel.values(), hr.xFrom(), hr.xTo(), lattice, mass);
+            return new HrSlab[] {disp, vel};
+        };
+        java.util.function.BiFunction<Integer, Integer, Particles> slab = (from, to) -> {
+            HrSlab[] f = columnFields.apply(from, to);
+            return LagrangianFields.toParticles(f[0].values(), f[1].values(), f[0].xFrom(), f[0].xTo(), lattice, mass);
         };
         List<SourceFile> src = new java.util.ArrayList<>(inputs);
         src.add(new SourceFile(modelPath.equals(Path.of(modelName)) ? modelPath.toString() : "shipped:" + modelName, modelSha));
@@ -273,16 +286,36 @@ final class UpscaleCommand implements Callable<Integer> {
             SnapshotWriter.writeMember(out, part, parts, (long) nh * nh * nh, sr, meta, WriteOptions.defaults());
         } else {
             count = (long) nh * nh * nh;
+            // A tile column is computed at once (the network's unit); its particles are made and
+            // written a few planes at a time, so they never exist for the whole column.
+            int planesPerColumn = model.scale() * cropCells;
+            int chunk = planesPerColumn;
+            while (chunk > 1 && (long) chunk * nh * nh > particlesPerWrite() && chunk % 2 == 0) {
+                chunk /= 2;
+            }
+            int planes = chunk;
+            int chunksPerColumn = planesPerColumn / planes;
+            HrSlab[][] cached = {null};
+            int[] cachedColumn = {-1};
             SnapshotWriter.writeStreamed(target, lattice.box(), count, mass, meta, WriteOptions.defaults(),
                     new SnapshotWriter.SlabSource() {
                         @Override
                         public int slabs() {
-                            return columns;
+                            return columns * chunksPerColumn;
                         }
 
                         @Override
                         public Particles slab(int i) {
-                            return slab.apply(i, i + 1);
+                            int column = i / chunksPerColumn;
+                            if (cachedColumn[0] != column) {
+                                cached[0] = null;   // let the previous column go before the next is made
+                                cached[0] = columnFields.apply(column, column + 1);
+                                cachedColumn[0] = column;
+                            }
+                            int from = cached[0][0].xFrom() + (i % chunksPerColumn) * planes;
+                            HrSlab disp = cached[0][0].planes(from, from + planes);
+                            HrSlab vel = cached[0][1].planes(from, from + planes);
+                            return LagrangianFields.toParticles(disp.values(), vel.values(), from, from + planes, lattice, mass);
                         }
                     });
         }

@@ -25,4 +25,19 @@ public record HrSlab(int sitesPerSide, int xFrom, int xTo, int channels, float[]
         System.arraycopy(values, first * cells, v, 0, count * cells);
         return new HrSlab(sitesPerSide, xFrom, xTo, count, v);
     }
+
+    /** The HR planes x ∈ [from, to) (absolute, inside this slab) as a slab of their own. */
+    public HrSlab planes(int from, int to) {
+        if (from < xFrom || to > xTo || from >= to) {
+            throw new IllegalArgumentException("planes " + from + ".." + to + " are not inside " + xFrom + ".." + xTo);
+        }
+        int plane = sitesPerSide * sitesPerSide;
+        int cells = siteCount();
+        int part = (to - from) * plane;
+        float[] v = new float[channels * part];
+        for (int c = 0; c < channels; c++) {
+            System.arraycopy(values, c * cells + (from - xFrom) * plane, v, c * part, part);
+        }
+        return new HrSlab(sitesPerSide, from, to, channels, v);
+    }
 }
