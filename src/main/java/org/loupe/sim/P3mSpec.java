@@ -51,7 +51,13 @@ public record P3mSpec(Double softening, Double splitCells, Double cutSplits, Dou
 
     /** The force split of an n³-particle run on a mesh of {@code mesh}³ cells. */
     public ForceSplit split(int particlesPerSide, int mesh, double boxMpcH) {
-        return P3mForce.split(mesh, boxMpcH, splitCells, cutSplits, softening * boxMpcH / particlesPerSide);
+        ForceSplit split = P3mForce.split(mesh, boxMpcH, splitCells, cutSplits, softening * boxMpcH / particlesPerSide);
+        // The pair sum looks for neighbours in a periodic chaining mesh of at least 3 cells of r_cut.
+        require(split.cutMpcH() <= boxMpcH / 3, String.format(java.util.Locale.ROOT,
+                "simulate.p3m: r_cut = cutSplits x splitCells x box/mesh = %.3g Mpc/h is more than a third of the %.3g Mpc/h box"
+                        + " (mesh %d^3); lower splitCells or cutSplits, or use a finer mesh (meshCells, meshFactor)",
+                split.cutMpcH(), boxMpcH, mesh));
+        return split;
     }
 
     private static void require(boolean ok, String message) {

@@ -67,6 +67,11 @@ public record SimSpec(double boxMpcH, int lrParticlesPerSide, int hrParticlesPer
         require(steps >= (p3m != null ? 0 : 1) && steps <= 10000, "simulate.steps must be 1 to 10000"
                 + (p3m != null ? " (or absent with force p3m)" : "") + ", got " + steps);
         require(lptOrder == 1 || lptOrder == 2, "simulate.lptOrder must be 1 (Zel'dovich) or 2 (2LPT), got " + lptOrder);
+        if (p3m != null) {
+            for (int n : new int[] {lrParticlesPerSide, hrParticlesPerSide}) {
+                p3m.split(n, p3m.mesh(n, meshFactor), boxMpcH);   // r_cut must fit the box at both resolutions
+            }
+        }
         require(trainPairs >= 0 && validationPairs >= 0 && testPairs >= 0 && trainPairs + validationPairs + testPairs >= 1,
                 "simulate needs at least one pair (trainPairs + validationPairs + testPairs >= 1)");
     }

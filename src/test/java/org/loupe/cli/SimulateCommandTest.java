@@ -101,7 +101,7 @@ class SimulateCommandTest {
         assertEquals(0, run(err, "simulate", "--config", cfg.toString(), "--out", dir.resolve("a").toString()), err.toString());
         Path ics = dir.resolve("a/pair_000/lr_z1.000.hdf5");
         String p3m = CONFIG.replace("zOutputs: [1.0, 0.0]", "zOutputs: [0.0]")
-                .replace("  steps: 4\n", "  force: p3m\n  p3m:\n    maxStepLnA: 0.1\n    maxLevels: 2\n");
+                .replace("  steps: 4\n", "  force: p3m\n  p3m:\n    maxStepLnA: 0.1\n    maxLevels: 2\n    meshCells: 32\n");
         Files.writeString(cfg, p3m);
         assertEquals(0, run(err, "simulate", "--config", cfg.toString(), "--ics", ics.toString(), "--out",
                 dir.resolve("c").toString()), err.toString());
@@ -125,9 +125,13 @@ class SimulateCommandTest {
         assertEquals(2, run(err, "simulate", "--config", cfg.toString(), "--out", dir.resolve("x").toString()));
         assertTrue(err.toString().contains("need force: p3m"), err.toString());
         err = new StringWriter();
-        Files.writeString(cfg, CONFIG.replace("  steps: 4\n", "  force: p3m\n  p3m:\n    cutSplits: 1.0\n"));
+        Files.writeString(cfg, CONFIG.replace("  steps: 4\n", "  force: p3m\n  p3m:\n    cutSplits: 1.0\n    meshCells: 32\n"));
         assertEquals(2, run(err, "simulate", "--config", cfg.toString(), "--out", dir.resolve("y").toString()));
         assertTrue(err.toString().contains("cutSplits must be 2 to 8"), err.toString());
+        err = new StringWriter();
+        Files.writeString(cfg, CONFIG.replace("  steps: 4\n", "  force: p3m\n  p3m:\n    splitCells: 8\n    cutSplits: 8\n"));
+        assertEquals(2, run(err, "simulate", "--config", cfg.toString(), "--out", dir.resolve("w").toString()));
+        assertTrue(err.toString().contains("more than a third of the"), err.toString());
         err = new StringWriter();
         Files.writeString(cfg, CONFIG.replace("  steps: 4\n", "  force: tree\n"));
         assertEquals(2, run(err, "simulate", "--config", cfg.toString(), "--out", dir.resolve("z").toString()));
