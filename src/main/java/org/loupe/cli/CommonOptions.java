@@ -34,7 +34,9 @@ final class CommonOptions {
 
     /** The run folder: {@code out} if given, else runs/&lt;run name&gt;; created. */
     Path runDir(RunConfig rc, Path out) throws java.io.IOException {
-        return java.nio.file.Files.createDirectories(out != null ? out : Path.of("runs", runName(rc)));
+        Path dir = out != null ? out : Path.of("runs", runName(rc));
+        Outputs.checkFolder(dir);   // an existing file, or a folder Loupe may not write: exit 3, not an exception
+        return java.nio.file.Files.createDirectories(dir);
     }
 
     ReadOptions readOptions(RunConfig rc) {

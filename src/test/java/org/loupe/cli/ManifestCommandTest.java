@@ -134,4 +134,30 @@ class ManifestCommandTest {
             assertEquals(1, e.toString().strip().lines().count(), e.toString());
         }
     }
+
+    @Test
+    void unusableFoldersAndFilesAreExit3() throws Exception {
+        org.loupe.testing.Cli.run("manifest", "create", dir.resolve("nonexistent").toString())
+                .userError(3, "nonexistent", "not a folder");
+        Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
+        org.loupe.testing.Cli.run("manifest", "create", plain.toString()).userError(3, "plain.txt", "not a folder");
+        Path h5 = dir.resolve("snap.hdf5");
+        Files.copy(SharedData.path("gadget4/A_N016/snapshot_004.hdf5"), h5);
+        org.loupe.testing.Cli.run("manifest", "verify", h5.toString()).userError(3, "snap.hdf5", "not a YAML data manifest");
+        Path cfg = Files.writeString(dir.resolve("t.yaml"), """
+                data:
+                  manifest: m.yaml
+                train:
+                  epochs: 1
+                  stepsPerEpoch: 1
+                  batch: 1
+                  seed: 1
+                """);
+        Files.copy(h5, dir.resolve("m.yaml"));
+        Path file = Files.writeString(dir.resolve("existing-file"), "x");
+        org.loupe.testing.Cli.run("train", "--config", cfg.toString(), "--out", file.toString())
+                .userError(3, "existing-file", "not a folder");
+        org.loupe.testing.Cli.run("train", "--config", cfg.toString(), "--out", dir.resolve("run").toString())
+                .userError(3, "m.yaml", "not a YAML data manifest");
+    }
 }
