@@ -160,4 +160,20 @@ class ManifestCommandTest {
         org.loupe.testing.Cli.run("train", "--config", cfg.toString(), "--out", dir.resolve("run").toString())
                 .userError(3, "m.yaml", "not a YAML data manifest");
     }
+
+    @Test
+    void pairsOfDifferentBoxesInOneFolderAreRefusedAtCreate() throws Exception {
+        double[] boxes = {32.0, 64.0};
+        for (int i = 0; i < 2; i++) {
+            Path pd = Files.createDirectories(dir.resolve("mixed/pair_00" + i));
+            for (String res : new String[] {"lr", "hr"}) {
+                org.loupe.snapshot.SnapshotWriter.write(pd.resolve(res + "_z0.000.hdf5"),
+                        org.loupe.testing.Catalogues.displacedLattice(res.equals("lr") ? 8 : 16, boxes[i], 1.0),
+                        new org.loupe.snapshot.SnapshotMeta(0, 0.31, 0.69, 0.68, "{}"), org.loupe.snapshot.WriteOptions.defaults());
+            }
+        }
+        org.loupe.testing.Cli.run("manifest", "create", dir.resolve("mixed").toString(), "--sigma8", "0.8", "--ns", "0.96",
+                "--omega-b", "0.049").userError(4, "pair_000", "pair_001", "one box size");
+        assertTrue(!Files.exists(dir.resolve("mixed/data-manifest.yaml")));
+    }
 }
