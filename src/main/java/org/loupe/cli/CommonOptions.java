@@ -35,7 +35,7 @@ final class CommonOptions {
     /** The run folder: {@code out} if given, else runs/&lt;run name&gt;; created. */
     Path runDir(RunConfig rc, Path out) throws java.io.IOException {
         Path dir = out != null ? out : Path.of("runs", runName(rc));
-        Outputs.checkFolder(dir);   // an existing file, or a folder Loupe may not write: exit 3, not an exception
+        Outputs.checkFolder(dir);   // a file in the way, or no permission: one line, exit 3
         return java.nio.file.Files.createDirectories(dir);
     }
 
