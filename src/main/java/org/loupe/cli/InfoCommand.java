@@ -73,10 +73,11 @@ final class InfoCommand implements Callable<Integer> {
             ParticleLoad load = snap.load(t);
             wrapped = load.wrappedCount();
             Lattice lattice = Lattice.detect(load.particles(), opts.latticeOffsetCells());
-            if (lattice != null && lattice.neighbourSpread(load.particles()) > Lattice.MAX_NEIGHBOUR_SPREAD) {
+            if (lattice != null && lattice.implausibility(load.particles()) != null) {
                 // No site offset to report: the IDs are not lattice IDs (see Lattice.requirePlausible).
                 spec.commandLine().getErr().println("loupe: warning: " + snapshot + ": the particle IDs fill a "
-                        + lattice.sitesPerSide() + "^3 lattice but are not in lattice order (shuffled?); no lattice reported");
+                        + lattice.sitesPerSide() + "^3 lattice but are not in lattice order (shuffled, or x fastest?): "
+                        + lattice.implausibility(load.particles()) + "; no lattice reported");
             } else if (lattice != null) {
                 Map<String, Object> l = new LinkedHashMap<>();
                 l.put("sitesPerSide", lattice.sitesPerSide());

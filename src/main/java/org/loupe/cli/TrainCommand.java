@@ -86,6 +86,9 @@ final class TrainCommand implements Callable<Integer> {
         List<Path> given = List.of(common.config, manifestFile);
         Outputs.guard(List.of(dir.resolve("config.yaml"), dir.resolve("model.zip"), dir.resolve("manifest.json"),
                 dir.resolve("loss-curve.csv"), dir.resolve("loss-curve.png")), given);
+        if (!fresh) {
+            requireSameGenerator(dir, gen);
+        }
         AtomicBoolean stop = new AtomicBoolean();
         AtomicBoolean training = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);
@@ -185,5 +188,31 @@ final class TrainCommand implements Callable<Integer> {
         LossCurvePlot.write(dir.resolve("loss-curve.csv"), dir.resolve("loss-curve.png"));
         console.println("wrote " + model + " (loss curve: " + dir.resolve("loss-curve.csv") + ", .png)");
         return 0;
+    }
+
+    /**
+     * A resumed run continues the checkpoint's network: a config whose generator shape differs from
+     * the one the run folder was trained with (its config.yaml, written before the first checkpoint)
+     * would resume the old network under the new config's name. Exit 2 naming the key.
+     */
+    private void requireSameGenerator(Path dir, GeneratorSpec gen) {
+        Checkpoints checkpoints = new Checkpoints(dir.resolve("checkpoints"));
+        Path previous = dir.resolve("config.yaml");
+        if (!checkpoints.exists() || !Files.isRegularFile(previous)) {
+            return;
+        }
+        RunConfig old = ConfigLoader.load(previous, RunConfig.class);
+        GeneratorSpec was = old.generator() != null ? old.generator() : GeneratorSpec.defaults();
+        String[] keys = {"scale", "width", "velocity", "noiseChannels"};
+        Object[] before = {was.scale(), was.width(), was.velocity(), was.noiseChannels()};
+        Object[] now = {gen.scale(), gen.width(), gen.velocity(), gen.noiseChannels()};
+        for (int i = 0; i < keys.length; i++) {
+            if (!before[i].equals(now[i])) {
+                String key = "generator." + keys[i];
+                throw new ConfigException(common.config + ConfigLoader.keyLine(common.config, key) + ": checkpoint "
+                        + checkpoints.latest() + " has " + key + " " + before[i] + ", the config " + now[i]
+                        + "; start a new --out, restore the config, or pass --fresh to start over");
+            }
+        }
     }
 }

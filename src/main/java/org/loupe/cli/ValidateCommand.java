@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import org.loupe.ConfigException;
 import org.loupe.ShapeMismatchException;
 import org.loupe.mesh.Grid;
 import org.loupe.mesh.JTransformsFft3d;
@@ -60,6 +61,13 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--tile-cells", converter = Ranges.Positive.class, paramLabel = "T", description = "HR sites per tile side for the seam metric (default: from the SR file's provenance).")
     Integer tileCells;
 
+    /** The mesh range of --grid: below 8 cells no k bin is left to judge (power's own upper bound). */
+    static final int MIN_GRID = 8;
+    static final int MAX_GRID = 1289;
+
+    /** LR, SR and HR further apart in z than this are not one universe at one time. */
+    static final double MAX_REDSHIFT_DIFFERENCE = 1e-3;
+
     @Mixin
     CommonOptions common;
 
@@ -68,6 +76,10 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (grid != null && (grid < MIN_GRID || grid > MAX_GRID)) {
+            throw new ConfigException("--grid must be between " + MIN_GRID + " and " + MAX_GRID + " cells per side, got " + grid
+                    + ": a coarser mesh holds too few k bins to judge anything");
+        }
         RunConfig rc = common.runConfig();
         ValidationSpec vs = rc.validate() != null ? rc.validate() : ValidationSpec.defaults();
         int threads = common.threads(rc);
@@ -97,6 +109,16 @@ final class ValidateCommand implements Callable<Integer> {
             if (Math.abs(e.getValue().header().boxMpcH() - box) > 1e-6 * box) {
                 throw new ShapeMismatchException(e.getKey() + " (box " + e.getValue().header().boxMpcH() + " Mpc/h) and "
                         + srs.get(firstSr.getKey()) + " (box " + box + " Mpc/h) are not the same box; validate compares one universe");
+            }
+        }
+        Path firstSrPath = srs.get(firstSr.getKey());
+        double z = firstSr.getValue().header().redshift();
+        for (var e : all.entrySet()) {
+            double zi = e.getValue().header().redshift();
+            if (Math.abs(zi - z) > MAX_REDSHIFT_DIFFERENCE) {
+                throw new ShapeMismatchException(String.format(java.util.Locale.ROOT, "%s (z = %.4g) and %s (z = %.4g) are at"
+                        + " different redshifts; validate compares LR, SR and HR at one time: pass snapshots of the same z",
+                        e.getKey(), zi, firstSrPath, z));
             }
         }
         Particles pLr = sLr.readParticles(read.particleType());

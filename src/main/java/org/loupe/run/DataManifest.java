@@ -55,7 +55,38 @@ public record DataManifest(String name, double boxMpcH, Cosmology cosmology, Lis
     }
 
     public static DataManifest read(Path file) {
+        if (java.nio.file.Files.isRegularFile(file) && !isText(file)) {
+            throw new org.loupe.FormatException(file + ": not a YAML data manifest (" + (isHdf5(file) ? "an HDF5 file" : "binary data")
+                    + "); give the data-manifest.yaml that loupe simulate or loupe manifest create wrote");
+        }
         return ConfigLoader.load(file, DataManifest.class);
+    }
+
+    private static boolean isHdf5(Path file) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(8);
+            return head.length == 8 && (head[0] & 0xff) == 0x89 && head[1] == 'H' && head[2] == 'D' && head[3] == 'F';
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /** Whether the file decodes as UTF-8 without NUL bytes (what a YAML manifest is). */
+    private static boolean isText(Path file) {
+        try {
+            byte[] b = java.nio.file.Files.readAllBytes(file);
+            for (byte x : b) {
+                if (x == 0) {
+                    return false;
+                }
+            }
+            java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(b));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        } catch (java.io.IOException e) {
+            return true;   // ConfigLoader reports the read error
+        }
     }
 
     /**

@@ -13,6 +13,15 @@ import org.loupe.snapshot.VelocityConvention;
  */
 public record SnapshotSection(Integer particleType, Double lengthUnitCm, String velocityConvention, String latticeOffset) {
 
+    /** GADGET's particle types: PartType0 … PartType5. */
+    public static final int MAX_PARTICLE_TYPE = 5;
+
+    public SnapshotSection {
+        if (particleType != null) {
+            org.loupe.ConfigException.checkRange("snapshot.particleType", particleType, 0, MAX_PARTICLE_TYPE);
+        }
+    }
+
     public ReadOptions toReadOptions() {
         return new ReadOptions(particleType == null ? 1 : particleType,
                 lengthUnitCm == null ? Double.NaN : lengthUnitCm,

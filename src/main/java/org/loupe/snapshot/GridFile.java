@@ -81,8 +81,19 @@ public final class GridFile {
             if (!(node instanceof Dataset ds)) {
                 throw new FormatException(file + ": grid file has no /" + DATASET + " dataset; it is incomplete: paint it again");
             }
-            int size = (int) Attributes.scalar(hdf, "size", file);
-            int channels = (int) Attributes.scalar(hdf, "channels", file);
+            double sizeValue = Attributes.scalar(hdf, "size", file);
+            double channelsValue = Attributes.scalar(hdf, "channels", file);
+            if (!(sizeValue >= 1 && sizeValue <= 65536) || !(channelsValue >= 1 && channelsValue <= 64)) {
+                throw new FormatException(file + ": grid attributes size = " + sizeValue + ", channels = " + channelsValue
+                        + " are implausible; the grid file is corrupt: paint it again");
+            }
+            int size = (int) sizeValue;
+            int channels = (int) channelsValue;
+            double box = Attributes.scalar(hdf, "boxMpcH", file);
+            if (!(box > 0) || Double.isInfinite(box)) {
+                throw new FormatException(file + ": grid attribute boxMpcH = " + box + " is not a positive box size;"
+                        + " the grid file is corrupt: paint it again");
+            }
             long expected = (long) channels * size * size * size;
             if (ds.getSize() != expected) {
                 throw new FormatException(file + ": /grid holds " + ds.getSize() + " values but the attributes say "
@@ -90,6 +101,12 @@ public final class GridFile {
             }
             float[] values = new float[(int) expected];
             DatasetReader.readFloats(ds, file, hdf.getUserBlockSize(), values, 0);
+            for (int i = 0; i < values.length; i++) {
+                if (!Float.isFinite(values[i])) {
+                    throw new FormatException(file + ": /grid value " + i + " is " + values[i] + "; the grid file is corrupt:"
+                            + " paint it again");
+                }
+            }
             String window = string(hdf, "window");
             List<SourceFile> sources = new ArrayList<>();
             String paths = string(hdf, "sourcePaths");
@@ -101,15 +118,25 @@ public final class GridFile {
                     sources.add(new SourceFile(p[i], i < h.length ? h[i] : ""));
                 }
             }
-            GridInfo info = new GridInfo(GridKind.valueOf(string(hdf, "kind")),
-                    "none".equals(window) ? null : Window.valueOf(window),
+            GridInfo info = new GridInfo(enumAttribute(GridKind.class, string(hdf, "kind"), "kind", file),
+                    "none".equals(window) ? null : enumAttribute(Window.class, window, "window", file),
                     Attributes.scalar(hdf, "interlaced", file) != 0,
                     Attributes.scalar(hdf, "redshift", file),
                     (long) Attributes.scalar(hdf, "particleCount", file), sources);
-            return new Grid(size, channels, Attributes.scalar(hdf, "boxMpcH", file), values, info);
+            return new Grid(size, channels, box, values, info);
         } catch (HdfException e) {
             throw SnapshotReader.unreadable(file, e);
         }
+    }
+
+    private static <E extends Enum<E>> E enumAttribute(Class<E> type, String value, String name, Path file) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(value)) {
+                return e;
+            }
+        }
+        throw new FormatException(file + ": grid attribute " + name + " = '" + value + "' is none of "
+                + java.util.Arrays.toString(type.getEnumConstants()) + "; the grid file is corrupt: paint it again");
     }
 
     /** The provenance JSON stored in a grid file. */

@@ -23,7 +23,9 @@ public final class SnapshotReader {
     public static Snapshot open(Path path, ReadOptions options) {
         Path first = SnapshotFiles.first(path);
         try (HdfFile hdf = openHdf(first)) {
-            return new Snapshot(HeaderParser.parse(hdf, first, options), options);
+            SnapshotHeader header = HeaderParser.parse(hdf, first, options);
+            HeaderParser.requireMembersAgree(header.files());
+            return new Snapshot(header, options);
         } catch (HdfException e) {
             throw unreadable(first, e);
         }

@@ -174,4 +174,16 @@ class CliTest {
         assertEquals(2, r.code());
         assertTrue(r.err().contains("sinc"), r.err());
     }
+
+    @Test
+    void aParticleTypeOutsideZeroToFiveNamesTheConfigLine() throws Exception {
+        Path cfg = dir.resolve("pt.yaml");
+        for (String t : new String[] {"-1", "6", "1000000"}) {
+            Files.writeString(cfg, "threads: 1\nsnapshot:\n  particleType: " + t + "\n");
+            org.loupe.testing.Cli.run("info", snap.toString(), "--config", cfg.toString())
+                    .userError(2, "pt.yaml line 3", "snapshot.particleType", "0 to 5", t);
+            org.loupe.testing.Cli.run("power", snap.toString(), "--grid", "8", "--config", cfg.toString(), "--out",
+                    dir.resolve("pk.csv").toString()).userError(2, "pt.yaml line 3", "snapshot.particleType");
+        }
+    }
 }

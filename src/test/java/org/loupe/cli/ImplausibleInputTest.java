@@ -42,13 +42,63 @@ class ImplausibleInputTest {
         return f;
     }
 
+    /** The z = 0 A_N032 particles with their IDs rewritten: x fastest (Fortran order), or 5 % of them swapped in pairs. */
+    private Path relabelled(String name, boolean fortran) {
+        Particles p = SnapshotReader.open(SharedData.path("gadget4/A_N032/snapshot_004.hdf5")).readParticles(1);
+        Lattice l = Lattice.detect(p);
+        int n = l.sitesPerSide();
+        long[] ids = p.ids().clone();
+        if (fortran) {
+            for (int i = 0; i < ids.length; i++) {
+                long s = ids[i] - l.firstId();
+                long a = s / ((long) n * n);
+                long b = (s / n) % n;
+                long c = s % n;
+                ids[i] = (c * n + b) * n + a + l.firstId();
+            }
+        } else {
+            Random r = new Random(5);
+            for (int k = 0; k < ids.length / 40; k++) {
+                int i = r.nextInt(ids.length);
+                int j = r.nextInt(ids.length);
+                long t = ids[i];
+                ids[i] = ids[j];
+                ids[j] = t;
+            }
+        }
+        Path f = dir.resolve(name);
+        SnapshotWriter.write(f, new Particles(p.box(), p.positionsMpcH(), p.velocitiesKmS(), ids, p.massPerParticle(), null),
+                new SnapshotMeta(0.0, 0.31, 0.69, 0.68, "{}"), WriteOptions.defaults());
+        return f;
+    }
+
+    @Test
+    void idsInFortranOrderOrPartlySwappedAreRefused() {
+        for (Path in : new Path[] {relabelled("fortran.hdf5", true), relabelled("swapped.hdf5", false)}) {
+            String name = in.getFileName().toString();
+            Cli.run("paint", in.toString(), "--field", "displacement", "--out", dir.resolve("psi.h5").toString())
+                    .userError(3, name, "not in lattice order");
+            Cli.run("upscale", "--model", "sr-x2", "--input", in.toString(), "--out", dir.resolve("sr.hdf5").toString())
+                    .userError(3, name, "not in lattice order");
+            assertFalse(Files.exists(dir.resolve("sr.hdf5")), "no output");
+            Cli.Run info = Cli.run("info", in.toString(), "--json");
+            assertEquals(0, info.code(), info.err());
+            assertTrue(info.err().contains("not in lattice order") && info.out().contains("\"latticeOffset\" : null"),
+                    info.out() + info.err());
+        }
+    }
+
     @Test
     void realRunsPassTheLatticeCheckAndShuffledIdsDoNot() {
         for (String run : new String[] {"A_N016", "A_N032", "D_N016", "D_N032"}) {
             for (String snap : new String[] {"snapshot_000.hdf5", "snapshot_004.hdf5"}) {
                 Particles p = SnapshotReader.open(SharedData.path("gadget4/" + run + "/" + snap)).readParticles(1);
-                double spread = Lattice.detect(p).neighbourSpread(p);
-                assertTrue(spread < 0.1, run + "/" + snap + ": " + spread);
+                Lattice l = Lattice.detect(p);
+                double spread = l.neighbourSpread(p);
+                assertTrue(spread < Lattice.MAX_NEIGHBOUR_SPREAD / 2, run + "/" + snap + ": " + spread);
+                double rms = l.rmsDisplacement(p);
+                assertTrue(rms < Lattice.MAX_RMS_DISPLACEMENT / 2, run + "/" + snap + ": " + rms);
+                assertEquals(null, l.implausibility(p), run + "/" + snap);
             }
         }
         Particles s = SnapshotReader.open(shuffled()).readParticles(1);

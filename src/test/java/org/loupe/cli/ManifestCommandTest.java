@@ -134,4 +134,46 @@ class ManifestCommandTest {
             assertEquals(1, e.toString().strip().lines().count(), e.toString());
         }
     }
+
+    @Test
+    void unusableFoldersAndFilesAreExit3() throws Exception {
+        org.loupe.testing.Cli.run("manifest", "create", dir.resolve("nonexistent").toString())
+                .userError(3, "nonexistent", "not a folder");
+        Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
+        org.loupe.testing.Cli.run("manifest", "create", plain.toString()).userError(3, "plain.txt", "not a folder");
+        Path h5 = dir.resolve("snap.hdf5");
+        Files.copy(SharedData.path("gadget4/A_N016/snapshot_004.hdf5"), h5);
+        org.loupe.testing.Cli.run("manifest", "verify", h5.toString()).userError(3, "snap.hdf5", "not a YAML data manifest");
+        Path cfg = Files.writeString(dir.resolve("t.yaml"), """
+                data:
+                  manifest: m.yaml
+                train:
+                  epochs: 1
+                  stepsPerEpoch: 1
+                  batch: 1
+                  seed: 1
+                """);
+        Files.copy(h5, dir.resolve("m.yaml"));
+        Path file = Files.writeString(dir.resolve("existing-file"), "x");
+        org.loupe.testing.Cli.run("train", "--config", cfg.toString(), "--out", file.toString())
+                .userError(3, "existing-file", "not a folder");
+        org.loupe.testing.Cli.run("train", "--config", cfg.toString(), "--out", dir.resolve("run").toString())
+                .userError(3, "m.yaml", "not a YAML data manifest");
+    }
+
+    @Test
+    void pairsOfDifferentBoxesInOneFolderAreRefusedAtCreate() throws Exception {
+        double[] boxes = {32.0, 64.0};
+        for (int i = 0; i < 2; i++) {
+            Path pd = Files.createDirectories(dir.resolve("mixed/pair_00" + i));
+            for (String res : new String[] {"lr", "hr"}) {
+                org.loupe.snapshot.SnapshotWriter.write(pd.resolve(res + "_z0.000.hdf5"),
+                        org.loupe.testing.Catalogues.displacedLattice(res.equals("lr") ? 8 : 16, boxes[i], 1.0),
+                        new org.loupe.snapshot.SnapshotMeta(0, 0.31, 0.69, 0.68, "{}"), org.loupe.snapshot.WriteOptions.defaults());
+            }
+        }
+        org.loupe.testing.Cli.run("manifest", "create", dir.resolve("mixed").toString(), "--sigma8", "0.8", "--ns", "0.96",
+                "--omega-b", "0.049").userError(4, "pair_000", "pair_001", "one box size");
+        assertTrue(!Files.exists(dir.resolve("mixed/data-manifest.yaml")));
+    }
 }

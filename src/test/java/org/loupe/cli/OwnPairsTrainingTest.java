@@ -38,5 +38,11 @@ class OwnPairsTrainingTest {
         String prov = Files.readString(dir.resolve("run/manifest.json"));
         assertTrue(prov.contains("A_N016") && prov.contains("A_N032"), prov);
         assertFalse(prov.contains("D_N016"), "the test pair is not an input of training: " + prov);
+
+        // The same --out with another generator shape would resume the width-4 checkpoint under a config saying 8.
+        Path wider = Files.writeString(dir.resolve("wider.yaml"), Files.readString(cfg).replace("width: 4", "width: 8"));
+        Cli.run("train", "--config", wider.toString(), "--manifest", manifest.toString(), "--out", dir.resolve("run").toString())
+                .userError(2, "wider.yaml line 3", "has generator.width 4, the config 8", "start a new --out");
+        assertTrue(Files.readString(dir.resolve("run/config.yaml")).contains("width: 4"), "the run folder's config is kept");
     }
 }

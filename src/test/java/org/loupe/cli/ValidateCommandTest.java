@@ -60,6 +60,23 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aGridBelowEightAndDifferentRedshiftsAreRefused() {
+        Path lr = snapshot("lr.hdf5", 8, 32.0, 1.0);
+        Path hr = snapshot("hr.hdf5", 16, 32.0, 1.0);
+        for (String g : new String[] {"1", "7"}) {
+            org.loupe.testing.Cli.run("validate", "--lr", lr.toString(), "--sr", hr.toString(), "--hr", hr.toString(), "--grid", g,
+                    "--out", dir.resolve("g").toString()).userError(2, "--grid", "between 8 and");
+        }
+        Path late = dir.resolve("sr_z05.hdf5");
+        SnapshotWriter.write(late, Catalogues.displacedLattice(16, 32.0, 1.0), new SnapshotMeta(0.5, 0.31, 0.69, 0.68, "{}"),
+                WriteOptions.defaults());
+        org.loupe.testing.Cli.run("validate", "--lr", lr.toString(), "--sr", late.toString(), "--hr", hr.toString(),
+                "--out", dir.resolve("z").toString()).userError(4, "lr.hdf5", "sr_z05.hdf5", "different redshifts");
+        org.loupe.testing.Cli.run("validate", "--lr", lr.toString(), "--sr", hr.toString(), "--hr", late.toString(),
+                "--out", dir.resolve("z").toString()).userError(4, "hr.hdf5", "sr_z05.hdf5", "different redshifts");
+    }
+
+    @Test
     void aDifferentBoxIsRefusedWithBothNames() {
         Path lr = snapshot("lr.hdf5", 8, 32.0, 1.0);
         Path sr = snapshot("sr.hdf5", 16, 40.0, 1.0);

@@ -77,6 +77,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aPartialCosmologyTakesTheReferenceRunsForTheKeysItLeavesOut() throws IOException {
+        String sim = "simulate:\n  boxMpcH: 32.0\n  lrParticlesPerSide: 8\n  hrParticlesPerSide: 16\n  zInit: 20.0\n  steps: 3\n"
+                + "  seed: 2\n  trainPairs: 2\n  testPairs: 1\n";
+        RunConfig rc = load(sim + "  cosmology:\n    sigma8: 0.9\n");
+        org.loupe.cosmology.Cosmology ref = org.loupe.cosmology.Cosmology.referenceRuns();
+        assertEquals(new org.loupe.cosmology.Cosmology(ref.omegaM(), ref.omegaLambda(), ref.omegaB(), ref.h(), 0.9, ref.ns(),
+                ref.omegaR()), rc.simulate().cosmology());
+        assertEquals(ref, load(sim).simulate().cosmology());
+        String msg = error(sim + "  cosmology:\n    sigma8: -1\n");
+        assertTrue(msg.contains("sigma8"), msg);
+    }
+
+    @Test
     void aKeyWithTheSameNameInAnotherSectionDoesNotMisplaceTheLine() throws IOException {
         String msg = error("tiles:\n  cropCells: 4\n  haloCells: 1\ngenerator:\n  width: 4\n" + TRAIN + "  validationTiles: 0\n");
         assertTrue(msg.contains(" line 10: train.validationTiles must be 1 to 100000, got 0"), msg);
