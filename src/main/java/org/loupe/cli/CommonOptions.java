@@ -33,9 +33,10 @@ final class CommonOptions {
     }
 
     /** The run folder: {@code out} if given, else runs/&lt;run name&gt;; created. */
-    Path runDir(RunConfig rc, Path out) throws java.io.IOException {
+    Path runDir(RunConfig rc, Path out, String command) throws java.io.IOException {
         Path dir = out != null ? out : Path.of("runs", runName(rc));
         Outputs.checkFolder(dir);   // a file in the way, or no permission: one line, exit 3
+        Outputs.notAnotherCommandsFolder(dir, command);
         return java.nio.file.Files.createDirectories(dir);
     }
 

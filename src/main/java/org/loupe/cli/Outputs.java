@@ -57,6 +57,28 @@ final class Outputs {
         checkFolder(out.toAbsolutePath().getParent());
     }
 
+    /**
+     * Exit 2 when {@code dir} already holds the run of another command (its {@code manifest.json}
+     * names it): writing there would replace that run's provenance and config.
+     */
+    static void notAnotherCommandsFolder(Path dir, String command) {
+        Path manifest = dir.resolve("manifest.json");
+        if (!Files.isRegularFile(manifest)) {
+            return;
+        }
+        String other;
+        try {
+            com.fasterxml.jackson.databind.JsonNode node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(manifest.toFile());
+            other = node == null || node.get("command") == null ? null : node.get("command").asText();
+        } catch (IOException | RuntimeException e) {
+            return;   // not Loupe's provenance: nothing to protect or to compare with
+        }
+        if (other != null && !other.split(" ")[0].equals(command)) {
+            throw new ConfigException(dir + ": holds the output of `loupe " + other + "` (its manifest.json); writing `loupe "
+                    + command + "` there would replace that run's provenance: give --out a folder of its own");
+        }
+    }
+
     /** Exit 3 unless {@code dir} is (or can be created as) a writable folder. */
     static void checkFolder(Path dir) {
         Path d = dir.toAbsolutePath().normalize();

@@ -67,7 +67,7 @@ final class SimulateCommand implements Callable<Integer> {
             throw new ConfigException(common.config + ": no simulate: section; see configs/pairs-quick.yaml");
         }
         int threads = common.threads(rc);
-        Path dir = common.runDir(rc, out);
+        Path dir = common.runDir(rc, out, "simulate");
         List<Path> inputs = ics != null ? List.of(common.config, ics) : List.of(common.config);
         List<Path> outputs = new ArrayList<>(List.of(dir.resolve("config.yaml"), dir.resolve("manifest.json")));
         if (ics != null) {

@@ -73,7 +73,7 @@ final class TrainCommand implements Callable<Integer> {
         GeneratorSpec gen = rc.generator() != null ? rc.generator() : GeneratorSpec.defaults();
         // Without a tiles: section the tiles carry the generator's channels; every other setting is TileSpec's default.
         TileSpec tiles = rc.tiles() != null ? rc.tiles() : TileSpec.defaults().withVelocity(gen.velocity());
-        Path dir = common.runDir(rc, out);
+        Path dir = common.runDir(rc, out, "train");
         Path manifestFile = manifestOption != null ? manifestOption.toAbsolutePath()
                 : common.config.toAbsolutePath().getParent().resolve(rc.data().manifest());
         if (manifestOption != null && !Files.isRegularFile(manifestFile)) {

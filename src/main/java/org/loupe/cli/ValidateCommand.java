@@ -95,6 +95,7 @@ final class ValidateCommand implements Callable<Integer> {
             inputFiles.addAll(sHr.header().files());
         }
         Outputs.checkFolder(out);
+        Outputs.notAnotherCommandsFolder(out, "validate");
         Outputs.guard(List.of(out.resolve("report.html"), out.resolve("report.json"), out.resolve("power.csv"),
                 out.resolve("manifest.json")), inputFiles);
         Map.Entry<String, Snapshot> firstSr = sSr.entrySet().iterator().next();

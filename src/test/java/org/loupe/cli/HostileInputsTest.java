@@ -88,4 +88,18 @@ class HostileInputsTest {
         Cli.run("simulate", "--config", cfg.toString(), "--out", dir.resolve("c").toString()).userError(2, "twice");
         assertTrue(!Files.exists(dir.resolve("a/config.yaml")) && !Files.exists(dir.resolve("c/config.yaml")));
     }
+
+    @Test
+    void aRunFolderOfAnotherCommandIsNotWrittenInto() throws Exception {
+        Path cfg = dir.resolve("pm.yaml");
+        Files.writeString(cfg, PM);
+        Path run = Files.createDirectories(dir.resolve("trained"));
+        String manifest = "{\"command\": \"train\", \"inputs\": []}";
+        Files.writeString(run.resolve("manifest.json"), manifest);
+        Cli.run("simulate", "--config", cfg.toString(), "--out", run.toString()).userError(2, "loupe train", "folder of its own");
+        assertEquals(manifest, Files.readString(run.resolve("manifest.json")), "the train run's provenance is untouched");
+        Path lr = SharedData.path("gadget4/A_N032/snapshot_004.hdf5");
+        Cli.run("validate", "--lr", lr.toString(), "--sr", lr.toString(), "--hr", lr.toString(), "--out", run.toString())
+                .userError(2, "loupe train");
+    }
 }
