@@ -121,6 +121,14 @@ final class PowerCommand implements Callable<Integer> {
         Outputs.guard(written, read);
         Grid first = inputs.stream().map(Input::grid).filter(Objects::nonNull).findFirst().orElse(null);
         int n = meshSize(inputs);
+        Input in0 = inputs.get(0);
+        double box = in0.grid() != null ? in0.grid().boxMpcH() : in0.snapshot().header().boxMpcH();
+        double kLow = 2 * Math.PI / box;
+        double kHigh = (nyquistOnly ? 1 : Math.sqrt(3)) * Math.PI * n / box;
+        if (kmin > kHigh || (kmax != null && kmax < kLow)) {
+            throw new ConfigException(String.format(Locale.ROOT, "--kmin %s / --kmax %s leave no bins: on a %d^3 mesh of this"
+                    + " %.4g Mpc/h box the bins span k = %.4g to %.4g h/Mpc", kmin, kmax, n, box, kLow, kHigh));
+        }
         Window w = window != null ? Window.parse(window) : first != null && first.info().window() != null
                 ? first.info().window() : Window.CIC;
         boolean inter = interlace != null ? interlace : first == null || first.info().interlaced();

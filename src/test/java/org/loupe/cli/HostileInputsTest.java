@@ -102,4 +102,14 @@ class HostileInputsTest {
         Cli.run("validate", "--lr", lr.toString(), "--sr", lr.toString(), "--hr", lr.toString(), "--out", run.toString())
                 .userError(2, "loupe train");
     }
+
+    @Test
+    void aKRangeOutsideTheMeshIsASettingErrorNotAnEmptyTable() {
+        Path lr = SharedData.path("gadget4/A_N032/snapshot_004.hdf5");
+        Cli.run("power", lr.toString(), "--grid", "32", "--kmin", "100", "--out", dir.resolve("pk.csv").toString())
+                .userError(2, "leave no bins");
+        Cli.run("power", lr.toString(), "--grid", "32", "--kmax", "0.001", "--out", dir.resolve("pk.csv").toString())
+                .userError(2, "leave no bins");
+        assertFalse(Files.exists(dir.resolve("pk.csv")));
+    }
 }
