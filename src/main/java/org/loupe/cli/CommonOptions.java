@@ -14,8 +14,8 @@ final class CommonOptions {
     @Option(names = "--config", paramLabel = "FILE", description = "YAML config (see configs/); its snapshot: section overrides detected units.")
     Path config;
 
-    @Option(names = "--threads", paramLabel = "T", converter = Ranges.Positive.class,
-            description = "Worker threads, at least 1 (default: config, else all processors).")
+    @Option(names = "--threads", paramLabel = "T", converter = Ranges.Threads.class,
+            description = "Worker threads, 1 to 4096 (default: config, else all processors).")
     Integer threads;
 
     RunConfig runConfig() {

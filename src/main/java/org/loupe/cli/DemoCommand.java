@@ -39,7 +39,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "Use this config instead of the embedded one.")
     Path config;
 
-    @Option(names = "--threads", converter = Ranges.Positive.class, paramLabel = "T", description = "Worker threads.")
+    @Option(names = "--threads", converter = Ranges.Threads.class, paramLabel = "T", description = "Worker threads, 1 to 4096.")
     Integer threads;
 
     @Spec

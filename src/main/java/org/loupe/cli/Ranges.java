@@ -24,6 +24,18 @@ final class Ranges {
         }
     }
 
+    /** A thread count, 1 to 4096 (the config's `threads:` range). */
+    static final class Threads implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            int v = parse(value);
+            if (v < 1 || v > 4096) {
+                throw new TypeConversionException("must be at least 1 and at most 4096, got " + v);
+            }
+            return v;
+        }
+    }
+
     /** A memory budget in MB of at least {@link #MIN_MEMORY_MB}. */
     static final class MemoryMb implements ITypeConverter<Long> {
         /** Below this no tile of any model fits with the runtime's own overhead. */

@@ -112,4 +112,10 @@ class HostileInputsTest {
                 .userError(2, "leave no bins");
         assertFalse(Files.exists(dir.resolve("pk.csv")));
     }
+
+    @Test
+    void aThreadCountBeyondTheConfigsRangeIsRefusedOnTheCommandLineToo() {
+        Cli.run("info", SharedData.path("gadget4/A_N016/snapshot_004.hdf5").toString(), "--threads", "99999")
+                .userError(2, "--threads", "at most 4096");
+    }
 }
