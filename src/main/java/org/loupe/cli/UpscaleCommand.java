@@ -111,7 +111,7 @@ final class UpscaleCommand implements Callable<Integer> {
     }
 
     /** One input to upscale, checked before any work. */
-    private record Job(Path input, Snapshot snap, Path target, List<String> domainMismatch) {
+    private record Job(Path input, Snapshot snap, Path target, List<String> domainMismatch, double lrMass) {
     }
 
     @Override
@@ -186,14 +186,14 @@ final class UpscaleCommand implements Callable<Integer> {
         long n = h.count(read.particleType());
         long hrParticles = n * model.scale() * model.scale() * model.scale();
         Outputs.checkFreeSpace(target, hrParticles / parts * (12 + 12 + 8) + (1 << 20));
+        double mass = lrParticleMass(snap, input, read);   // read once: per-particle Masses need the particles
         List<String> mismatch = List.of();
         if (model.domain() == null) {
             warn(modelName + " records no training domain (made before domains were recorded): " + input
                     + " cannot be checked against it");
         } else {
             int side = (int) Math.round(Math.cbrt(n));
-            double mass = lrParticleMass(snap, input, read);
-            ModelDomain in = new ModelDomain(side, h.boxMpcH(), mass > 0 ? mass : Double.NaN, h.redshift(), h.omegaM(),
+            ModelDomain in = new ModelDomain(side, h.boxMpcH(), mass, h.redshift(), h.omegaM(),
                     h.omegaLambda(), h.hubble());
             mismatch = model.domain().differences(in);
             if (!mismatch.isEmpty() && !allowDomainMismatch) {
@@ -205,7 +205,7 @@ final class UpscaleCommand implements Callable<Integer> {
                         + "); upscaling anyway as --allow-domain-mismatch asks, and recording it in the provenance");
             }
         }
-        return new Job(input, snap, target, mismatch);
+        return new Job(input, snap, target, mismatch, mass);
     }
 
     private void warn(String message) {
@@ -247,7 +247,7 @@ final class UpscaleCommand implements Callable<Integer> {
         Upscaler trilinear = new Upscaler((x, t) -> t, model.scale(), model.haloCells(), 3);
         int nh = model.scale() * n;
         Lattice lattice = new Lattice(nh, 1, 0.0, new Box(h.boxMpcH()));
-        double mass = lrParticleMass(snap, input, read) / Math.pow(model.scale(), 3);
+        double mass = job.lrMass() / Math.pow(model.scale(), 3);
         int[] done = {0};
         // The particles of tile columns [from, to): the unit of work, so memory holds one slab.
         // Displacement and velocity (3 + 3 channels) of the HR sites of tile columns [from, to).

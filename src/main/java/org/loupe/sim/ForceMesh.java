@@ -80,29 +80,13 @@ public final class ForceMesh implements Gravity {
     /** φ(k) = −(3/2) Ω_m δ(k) exp(−k² r_s²) / (k² W²), Nyquist planes and k = 0 zeroed. */
     private Spectrum potential(Spectrum delta) {
         int n = delta.n();
-        Spectrum out = Spectrum.zeros(n);
         double kf = 2 * Math.PI / boxMpcH;
-        double[] src = delta.data();
-        double[] dst = out.data();
         double factor = -1.5 * omegaM;
-        Parallel.forEach(n, threads, i -> {
-            int nx = Spectrum.wavenumber(i, n);
-            for (int j = 0; j < n; j++) {
-                int ny = Spectrum.wavenumber(j, n);
-                for (int kz = 0; kz < delta.halfZ(); kz++) {
-                    if ((nx == 0 && ny == 0 && kz == 0) || Spectrum.isNyquist(nx, n) || Spectrum.isNyquist(ny, n)
-                            || Spectrum.isNyquist(kz, n)) {
-                        continue;
-                    }
-                    double kk = kf * kf * ((double) nx * nx + (double) ny * ny + (double) kz * kz);
-                    double g = factor / kk * split.longRangeFilter(Math.sqrt(kk)) / cicWindowSquared(nx, ny, kz, n);
-                    int at = delta.index(i, j, kz);
-                    dst[at] = g * src[at];
-                    dst[at + 1] = g * src[at + 1];
-                }
-            }
+        return ModeMultiply.apply(delta, threads, (nx, ny, nz, f) -> {
+            double kk = kf * kf * ((double) nx * nx + (double) ny * ny + (double) nz * nz);
+            f[0] = factor / kk * split.longRangeFilter(Math.sqrt(kk)) / cicWindowSquared(nx, ny, nz, n);
+            f[1] = 0;
         });
-        return out;
     }
 
     /** F_axis = −∂φ/∂axis by the 4-point difference (8(φ₊₁ − φ₋₁) − (φ₊₂ − φ₋₂)) / 12H, periodic. */
@@ -128,36 +112,18 @@ public final class ForceMesh implements Gravity {
         return out;
     }
 
+    /** F(k) = i·(3/2) Ω_m · D(k_axis) δ(k) / k², D the 4-point difference operator. */
     private Spectrum gradient(Spectrum delta, int axis) {
-        int n = delta.n();
-        Spectrum out = Spectrum.zeros(n);
         double kf = 2 * Math.PI / boxMpcH;
-        double[] src = delta.data();
-        double[] dst = out.data();
         double factor = 1.5 * omegaM;
-        double cell = boxMpcH / n;
-        Parallel.forEach(n, threads, i -> {
-            int nx = Spectrum.wavenumber(i, n);
-            for (int j = 0; j < n; j++) {
-                int ny = Spectrum.wavenumber(j, n);
-                for (int kz = 0; kz < delta.halfZ(); kz++) {
-                    int[] nv = {nx, ny, kz};
-                    if ((nx == 0 && ny == 0 && kz == 0) || Spectrum.isNyquist(nx, n) || Spectrum.isNyquist(ny, n)
-                            || Spectrum.isNyquist(kz, n)) {
-                        continue;
-                    }
-                    double kk = kf * kf * ((double) nx * nx + (double) ny * ny + (double) kz * kz);
-                    double kax = kf * nv[axis];
-                    double grad = (8 * Math.sin(kax * cell) - Math.sin(2 * kax * cell)) / (6 * cell);
-                    double g = factor * grad / kk;
-                    int at = delta.index(i, j, kz);
-                    // multiply by i·g: (re, im) → (−g·im, g·re)
-                    dst[at] = -g * src[at + 1];
-                    dst[at + 1] = g * src[at];
-                }
-            }
+        double cell = boxMpcH / delta.n();
+        return ModeMultiply.apply(delta, threads, (nx, ny, nz, f) -> {
+            double kk = kf * kf * ((double) nx * nx + (double) ny * ny + (double) nz * nz);
+            double kax = kf * (axis == 0 ? nx : axis == 1 ? ny : nz);
+            double grad = (8 * Math.sin(kax * cell) - Math.sin(2 * kax * cell)) / (6 * cell);
+            f[0] = 0;
+            f[1] = factor * grad / kk;   // multiply by i·g
         });
-        return out;
     }
 
     /** W(k)² of CIC, Π sinc⁴(π m / n): once for painting, once for the readout. */

@@ -76,38 +76,14 @@ public final class Lpt {
         double[] factor(double[] k, double kk);
     }
 
-    /** δ_k times a kernel; the k = 0 mode and Nyquist components are zeroed. */
+    /** δ_k times a kernel of the wavevector; the k = 0 mode and Nyquist components are zeroed. */
     private Spectrum multiply(Spectrum in, double boxMpcH, Kernel kernel) {
-        int n = in.n();
-        Spectrum out = Spectrum.zeros(n);
         double kf = 2 * Math.PI / boxMpcH;
-        double[] src = in.data();
-        double[] dst = out.data();
-        Parallel.forEach(n, threads, i -> {
-            double[] k = new double[3];
-            int nx = Spectrum.wavenumber(i, n);
-            for (int j = 0; j < n; j++) {
-                int ny = Spectrum.wavenumber(j, n);
-                for (int kz = 0; kz < in.halfZ(); kz++) {
-                    // k = 0 carries no displacement; Nyquist modes are dropped (an odd derivative
-                    // of a real field is ill-defined there, and the ICs never hold them).
-                    if ((nx == 0 && ny == 0 && kz == 0) || Spectrum.isNyquist(nx, n) || Spectrum.isNyquist(ny, n)
-                            || Spectrum.isNyquist(kz, n)) {
-                        continue;
-                    }
-                    k[0] = kf * nx;
-                    k[1] = kf * ny;
-                    k[2] = kf * kz;
-                    double kk = k[0] * k[0] + k[1] * k[1] + k[2] * k[2];
-                    double[] f = kernel.factor(k, kk);
-                    int at = in.index(i, j, kz);
-                    double re = src[at];
-                    double im = src[at + 1];
-                    dst[at] = re * f[0] - im * f[1];
-                    dst[at + 1] = re * f[1] + im * f[0];
-                }
-            }
+        return ModeMultiply.apply(in, threads, (nx, ny, nz, out) -> {
+            double[] k = {kf * nx, kf * ny, kf * nz};
+            double[] f = kernel.factor(k, k[0] * k[0] + k[1] * k[1] + k[2] * k[2]);
+            out[0] = f[0];
+            out[1] = f[1];
         });
-        return out;
     }
 }
