@@ -182,16 +182,12 @@ final class ManifestCommand implements Runnable {
                     m.split("train").size(), m.split("validation").size(), m.split("test").size());
             Cosmology c = m.cosmology();
             console.printf(Locale.ROOT, "box %s Mpc/h; Omega_m %s, Omega_L %s, h %s, sigma8 %s, n_s %s, Omega_b %s%n",
-                    num(m.boxMpcH()), num(c.omegaM()), num(c.omegaLambda()), num(c.h()), num(c.sigma8()), num(c.ns()), num(c.omegaB()));
+                    FileCosmology.num(m.boxMpcH()), FileCosmology.num(c.omegaM()), FileCosmology.num(c.omegaLambda()), FileCosmology.num(c.h()), FileCosmology.num(c.sigma8()), FileCosmology.num(c.ns()), FileCosmology.num(c.omegaB()));
             for (DataManifest.Entry e : m.pairs()) {
-                console.printf(Locale.ROOT, "  %s %-10s z = %s  %d^3 -> %d^3  seed %d%n", e.id(), e.split(), num(e.redshift()),
+                console.printf(Locale.ROOT, "  %s %-10s z = %s  %d^3 -> %d^3  seed %d%n", e.id(), e.split(), FileCosmology.num(e.redshift()),
                         e.lr().particlesPerSide(), e.hr().particlesPerSide(), e.seed());
             }
             return 0;
-        }
-
-        private static String num(double v) {
-            return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
         }
 
         private List<ManifestBuilder.Source> fromPairs() {

@@ -40,8 +40,7 @@ final class Html {
                 String limit = "";
                 StringBuilder cells = new StringBuilder();
                 for (String c : cols) {
-                    ValidationReport.Check k = r.checks().stream().filter(x -> x.dataset().equals(c) && x.kind().equals(kind)).findFirst()
-                            .orElse(null);
+                    ValidationReport.Check k = r.check(c, kind);
                     if (k == null) {
                         cells.append("<td>&ndash;</td>");
                         continue;
@@ -110,10 +109,11 @@ final class Html {
             cmp.forEach(d -> h.append("<th>r<sub>").append(esc(d.name())).append("</sub></th>"));
             h.append("</tr>");
             Dataset first = cmp.get(0);
+            List<double[]> ratios = cmp.stream().map(d -> Checks.ratio(d, r.hr())).toList();   // once, not per row
             for (int i = 0; i < first.vsHr().size() && first.vsHr().k()[i] <= r.kNyqHr(); i++) {
                 h.append(String.format(Locale.ROOT, "<tr><td>%.3f</td><td>%d</td>", first.vsHr().k()[i], first.vsHr().nmodes()[i]));
-                for (Dataset d : cmp) {
-                    h.append(String.format(Locale.ROOT, "<td>%.3f</td>", Checks.ratio(d, r.hr())[i]));
+                for (double[] q : ratios) {
+                    h.append(String.format(Locale.ROOT, "<td>%.3f</td>", q[i]));
                 }
                 for (Dataset d : cmp) {
                     h.append(String.format(Locale.ROOT, "<td>%.4f</td>", d.vsHr().r()[i]));

@@ -139,12 +139,21 @@ public final class ReportWriter {
         }
         sb.append('\n');
         Dataset first = ds.get(0);
+        // Each dataset's derived columns once, not once per row.
+        java.util.Map<Dataset, double[]> noShot = new java.util.IdentityHashMap<>();
+        java.util.Map<Dataset, double[]> ratio = new java.util.IdentityHashMap<>();
+        for (Dataset d : ds) {
+            noShot.put(d, d.pkMinusShotNoise());
+            if (d.vsHr() != null) {
+                ratio.put(d, Checks.ratio(d, r.hr()));
+            }
+        }
         for (int i = 0; i < first.power().size(); i++) {
             sb.append(String.format(Locale.ROOT, "%.8g,%d", first.power().k()[i], first.power().nmodes()[i]));
             for (Dataset d : ds) {
-                sb.append(String.format(Locale.ROOT, ",%.8g,%.8g", d.power().pk()[i], d.pkMinusShotNoise()[i]));
+                sb.append(String.format(Locale.ROOT, ",%.8g,%.8g", d.power().pk()[i], noShot.get(d)[i]));
                 if (d.vsHr() != null) {
-                    sb.append(String.format(Locale.ROOT, ",%.6g,%.6g,%.6g", Checks.ratio(d, r.hr())[i], d.vsHr().r()[i],
+                    sb.append(String.format(Locale.ROOT, ",%.6g,%.6g,%.6g", ratio.get(d)[i], d.vsHr().r()[i],
                             d.vsHr().transfer()[i]));
                 }
             }

@@ -41,10 +41,6 @@ public record ValidationInput(Particles lr, Map<String, Particles> sr, Particles
         return new ValidationInput(lr, sr, hr, lrSideCells, hrSideCells, redshift, names);
     }
 
-    public ValidationInput withRedshift(double z) {
-        return new ValidationInput(lr, sr, hr, lrSide, hrSide, z, names);
-    }
-
     public ValidationInput withNames(Map<String, Object> inputNames) {
         return new ValidationInput(lr, sr, hr, lrSide, hrSide, redshift, inputNames);
     }

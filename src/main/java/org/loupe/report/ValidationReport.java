@@ -53,4 +53,9 @@ public record ValidationReport(Map<String, Object> inputs, ValidationSpec spec, 
     public static final String LR = "LR";
     public static final String TRILINEAR = "trilinear";
     public static final String HR = "HR";
+
+    /** The check of {@code kind} for {@code dataset}, or null when the report has none. */
+    public Check check(String dataset, String kind) {
+        return checks.stream().filter(c -> c.dataset().equals(dataset) && c.kind().equals(kind)).findFirst().orElse(null);
+    }
 }

@@ -3,7 +3,6 @@ package org.loupe.report;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.loupe.mesh.Window;
@@ -161,9 +160,5 @@ public final class Validator {
         // The heaviest halo must fall inside the half-open last bin.
         edges[bins] = Math.max(edges[bins], Math.log10(max) + 1e-6);
         return edges;
-    }
-
-    static String k(double v) {
-        return String.format(Locale.ROOT, "%.3g", v);
     }
 }

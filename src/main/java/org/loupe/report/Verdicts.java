@@ -124,8 +124,8 @@ final class Verdicts {
     }
 
     private static double measured(ValidationReport r, String dataset, String kind) {
-        return r.checks().stream().filter(c -> c.dataset().equals(dataset) && c.kind().equals(kind)).findFirst()
-                .map(ValidationReport.Check::measured).orElse(Double.NaN);
+        ValidationReport.Check c = r.check(dataset, kind);
+        return c == null ? Double.NaN : c.measured();
     }
 
     /** First index from which every element equals {@code v} (closer.length when the last differs). */

@@ -55,7 +55,8 @@ public record DataManifest(String name, double boxMpcH, Cosmology cosmology, Lis
     }
 
     public static DataManifest read(Path file) {
-        if (java.nio.file.Files.isRegularFile(file) && !isText(file)) {
+        // The 8-byte HDF5 signature first: a snapshot given by mistake is never read whole.
+        if (java.nio.file.Files.isRegularFile(file) && (isHdf5(file) || !isText(file))) {
             throw new org.loupe.FormatException(file + ": not a YAML data manifest (" + (isHdf5(file) ? "an HDF5 file" : "binary data")
                     + "); give the data-manifest.yaml that loupe simulate or loupe manifest create wrote");
         }

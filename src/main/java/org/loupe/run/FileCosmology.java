@@ -53,7 +53,8 @@ public record FileCosmology(double omegaM, double omegaLambda, double h, double 
         }
     }
 
-    static String num(double v) {
+    /** v to six significant digits, without trailing zeros (for messages). */
+    public static String num(double v) {
         return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
     }
 }

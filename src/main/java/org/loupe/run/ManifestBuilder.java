@@ -40,9 +40,6 @@ public final class ManifestBuilder {
      * @param omegaB Ω_b
      */
     public record Overrides(Double sigma8, Double ns, Double omegaB) {
-        public static Overrides none() {
-            return new Overrides(null, null, null);
-        }
     }
 
     private ManifestBuilder() {
