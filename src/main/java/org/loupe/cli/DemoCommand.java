@@ -18,7 +18,6 @@ import org.loupe.LoupeException;
 import org.loupe.ConfigException;
 import org.loupe.model.GeneratorFactory;
 import org.loupe.model.GeneratorSpec;
-import org.loupe.model.LossKind;
 import org.loupe.model.ModelFile;
 import org.loupe.model.TrainSpec;
 import org.loupe.run.DataManifest;

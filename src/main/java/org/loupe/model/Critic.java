@@ -36,7 +36,8 @@ import org.loupe.mesh.TileCic;
  * ({@code calculateGradients}), which ComputationGraph does not offer in M2.1.
  *
  * <p>Layers: 3³ conv (LReLU 0.2), 3³ conv stride 2 (2w channels), 3³ conv, global average
- * pooling, dense score. Trained with RMSProp and weights clipped to ±clip after each update.
+ * pooling, dense score. Trained with RMSProp; after each update the weights are clipped to ±clip
+ * or spectrally normalised ({@link AdversarialSpec#lipschitz}); the objective is Wasserstein or hinge.
  */
 public final class Critic {
 
@@ -92,7 +93,7 @@ public final class Critic {
                 .build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
-        clip(net, s.clip());
+        constrain(net, s);
         return net;
     }
 
@@ -126,10 +127,32 @@ public final class Critic {
      * what the critic calls real.
      */
     public double train(Batch b) {
-        INDArray labels = Nd4j.concat(0, Nd4j.ones(DataType.FLOAT, b.n(), 1).negi(), Nd4j.ones(DataType.FLOAT, b.n(), 1));
-        net.fit(b.both(), labels);
-        clip(net, spec.clip());
-        return 2 * net.score();
+        double gap;
+        if (spec.hinge()) {
+            // Hinge (Lim & Ye 2017): mean max(0, 1 − C(real)) + mean max(0, 1 + C(fake)), labels +1 real, −1 fake.
+            INDArray scores = net.output(b.both(), false);
+            long n = b.n();
+            gap = scores.get(NDArrayIndex.interval(n, 2 * n)).meanNumber().doubleValue()
+                    - scores.get(NDArrayIndex.interval(0, n)).meanNumber().doubleValue();
+            INDArray labels = Nd4j.concat(0, Nd4j.ones(DataType.FLOAT, n, 1), Nd4j.ones(DataType.FLOAT, n, 1).negi());
+            setLoss(new org.nd4j.linalg.lossfunctions.impl.LossHinge());
+            try {
+                net.fit(b.both(), labels);
+            } finally {
+                setLoss(new org.nd4j.linalg.lossfunctions.impl.LossWasserstein());
+            }
+        } else {
+            INDArray labels = Nd4j.concat(0, Nd4j.ones(DataType.FLOAT, b.n(), 1).negi(), Nd4j.ones(DataType.FLOAT, b.n(), 1));
+            net.fit(b.both(), labels);
+            gap = 2 * net.score();
+        }
+        constrain(net, spec);
+        return gap;
+    }
+
+    private void setLoss(org.nd4j.linalg.lossfunctions.ILossFunction loss) {
+        var out = (org.deeplearning4j.nn.conf.layers.BaseOutputLayer) net.getLayer(net.getnLayers() - 1).conf().getLayer();
+        out.setLossFn(loss);
     }
 
     /** As {@link #scoreGradient(Batch)} for generated tiles alone. */
@@ -208,6 +231,20 @@ public final class Critic {
             for (int r = 0; r < cells; r++) {
                 psi[r * channels + c] = ncdhw[base + r];
             }
+        }
+    }
+
+    /** The Lipschitz constraint after an update: clipping, or each weight matrix's spectral norm kept ≤ 1. */
+    private static void constrain(MultiLayerNetwork net, AdversarialSpec s) {
+        if (s.spectral()) {
+            for (int l = 0; l < net.getnLayers(); l++) {
+                INDArray w = net.getLayer(l).paramTable().get("W");
+                if (w != null) {
+                    SpectralNorm.limit(w);
+                }
+            }
+        } else {
+            clip(net, s.clip());
         }
     }
 

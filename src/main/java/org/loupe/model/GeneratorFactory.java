@@ -16,6 +16,7 @@ import org.nd4j.linalg.activations.impl.ActivationLReLU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
 
+import org.loupe.model.loss.CompositeLoss;
 import org.loupe.tiles.GeneratorGeometry;
 
 /**
@@ -61,8 +62,12 @@ public final class GeneratorFactory {
         for (int k = 0; k < geo.blocks(); k++) {
             b.addLayer("up" + k, new Upsampling3D.Builder(f, 2).build(), prev);
             b.addLayer("conv" + k + "a", conv(nIn, g.width(), 3, f, new ActivationLReLU(0.2)), "up" + k);
-            b.addLayer("conv" + k + "b", conv(g.width(), g.width(), 3, f, new ActivationLReLU(0.2)), "conv" + k + "a");
-            prev = "conv" + k + "b";
+            if (g.residual()) {
+                prev = residualTail(b, k, nIn, g.width(), f);
+            } else {
+                b.addLayer("conv" + k + "b", conv(g.width(), g.width(), 3, f, new ActivationLReLU(0.2)), "conv" + k + "a");
+                prev = "conv" + k + "b";
+            }
             nIn = g.width();
         }
         // Zero-initialised projection: an untrained generator outputs exactly the trilinear
@@ -84,21 +89,13 @@ public final class GeneratorFactory {
         return graph;
     }
 
-    /**
-     * D(output − target) for {@code t}: DL4J's MSE/L1, or {@link EulerianLoss} when a divergence,
-     * density or spectral term or the critic is on.
-     */
-    public static org.nd4j.linalg.lossfunctions.ILossFunction loss(TrainSpec t, int outputSide, double cellsPerUnit) {
-        if (!t.customLoss()) {
-            return t.loss() == LossKind.L1 ? new org.nd4j.linalg.lossfunctions.impl.LossL1()
-                    : new org.nd4j.linalg.lossfunctions.impl.LossMSE();
+    /** D(output − target) for {@code t}: the sum of its loss terms ({@link CompositeLoss}). */
+    public static CompositeLoss loss(TrainSpec t, int outputSide, double cellsPerUnit) {
+        if (t.loss().paints() && !(cellsPerUnit > 0)) {
+            throw new org.loupe.ConfigException("the density, spectral and adversarial loss terms need HR training pairs (the"
+                    + " displacement scale in lattice cells)");
         }
-        if ((t.densityWeight() > 0 || t.spectralWeight() > 0) && !(cellsPerUnit > 0)) {
-            throw new org.loupe.ConfigException("train.densityWeight / spectralWeight need HR training pairs (the displacement"
-                    + " scale in lattice cells)");
-        }
-        return new EulerianLoss(outputSide, t.eulerianWeight(), t.loss() == LossKind.L1, t.densityWeight(), t.spectralWeight(),
-                cellsPerUnit);
+        return new CompositeLoss(t.loss(), outputSide, cellsPerUnit);
     }
 
     /**
@@ -108,6 +105,23 @@ public final class GeneratorFactory {
     public static void setLoss(ComputationGraph graph, TrainSpec t, int outputSide, double cellsPerUnit) {
         var layer = (Cnn3DLossLayer) graph.getLayer("out").conf().getLayer();
         layer.setLossFn(loss(t, outputSide, cellsPerUnit));
+    }
+
+    /**
+     * The rest of residual block k (map2map's srsgan G): the second convolution, the upsampled
+     * input cropped by the two valid convolutions' 2 sites per side and projected to the width
+     * (1×1×1), their sum, then LeakyReLU. The skip lets each block learn a correction to its
+     * upsampled input, which trains faster and deeper than the plain stack.
+     */
+    private static String residualTail(ComputationGraphConfiguration.GraphBuilder b, int k, long nIn, int width,
+                                       Convolution3D.DataFormat f) {
+        b.addLayer("conv" + k + "b", conv(width, width, 3, f, Activation.IDENTITY.getActivationFunction()), "conv" + k + "a");
+        b.addLayer("crop" + k, new org.deeplearning4j.nn.conf.layers.convolutional.Cropping3D.Builder(2, 2, 2).build(), "up" + k);
+        b.addLayer("skip" + k, conv(nIn, width, 1, f, Activation.IDENTITY.getActivationFunction()), "crop" + k);
+        b.addVertex("res" + k, new ElementWiseVertex(ElementWiseVertex.Op.Add), "conv" + k + "b", "skip" + k);
+        b.addLayer("act" + k, new org.deeplearning4j.nn.conf.layers.ActivationLayer.Builder()
+                .activation(new ActivationLReLU(0.2)).build(), "res" + k);
+        return "act" + k;
     }
 
     private static Convolution3D conv(long nIn, long nOut, int k, Convolution3D.DataFormat f,

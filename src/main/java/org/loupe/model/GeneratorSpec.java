@@ -9,9 +9,17 @@ import org.loupe.ConfigException;
  * @param width convolution channels per layer
  * @param velocity whether the 3 velocity channels are fed and predicted besides displacement
  * @param noiseChannels unit Gaussian noise channels fed next to the LR field (0 = deterministic)
+ * @param residual residual blocks (upsample, two convolutions and a cropped, projected skip), as
+ *        map2map's srsgan G; false = the plain stack of the first models
  */
-public record GeneratorSpec(int scale, int width, boolean velocity, int noiseChannels) {
+public record GeneratorSpec(int scale, int width, boolean velocity, int noiseChannels, boolean residual) {
 
+    /** The plain generator (the form of models before residual blocks). */
+    public GeneratorSpec(int scale, int width, boolean velocity, int noiseChannels) {
+        this(scale, width, velocity, noiseChannels, false);
+    }
+
+    @com.fasterxml.jackson.annotation.JsonCreator
     public GeneratorSpec {
         if (scale != 2 && scale != 4 && scale != 8) {
             throw ConfigException.forKey("generator.scale", "must be 2, 4 or 8, got " + scale);
@@ -26,19 +34,23 @@ public record GeneratorSpec(int scale, int width, boolean velocity, int noiseCha
     }
 
     public GeneratorSpec withScale(int s) {
-        return new GeneratorSpec(s, width, velocity, noiseChannels);
+        return new GeneratorSpec(s, width, velocity, noiseChannels, residual);
     }
 
     public GeneratorSpec withWidth(int w) {
-        return new GeneratorSpec(scale, w, velocity, noiseChannels);
+        return new GeneratorSpec(scale, w, velocity, noiseChannels, residual);
     }
 
     public GeneratorSpec withVelocity(boolean v) {
-        return new GeneratorSpec(scale, width, v, noiseChannels);
+        return new GeneratorSpec(scale, width, v, noiseChannels, residual);
     }
 
     public GeneratorSpec withNoiseChannels(int n) {
-        return new GeneratorSpec(scale, width, velocity, n);
+        return new GeneratorSpec(scale, width, velocity, n, residual);
+    }
+
+    public GeneratorSpec withResidual(boolean r) {
+        return new GeneratorSpec(scale, width, velocity, noiseChannels, r);
     }
 
     public int channels() {

@@ -1,6 +1,7 @@
 package org.loupe.model;
 
 import org.loupe.ConfigException;
+import org.loupe.model.loss.LossSpec;
 
 /**
  * Training settings. {@link #of} gives the defaults of every optional key (the config loader
@@ -11,20 +12,23 @@ import org.loupe.ConfigException;
  * @param batch tiles per step
  * @param learningRate Adam learning rate at the start
  * @param learningRateDecay multiplicative decay per epoch (1 = constant)
- * @param loss D in D(output − target)
+ * @param loss the terms of D(output − target) and their weights ({@link LossSpec})
  * @param validationTiles fixed tiles from the validation pairs scored after every epoch
  * @param seed seed of weights, tile sampling and augmentation
- * @param eulerianWeight λ of the Eulerian term λ·(∇·(output − target))² added to the loss (0 = off; see {@link EulerianLoss})
- * @param densityWeight λ_ρ of the CIC density term λ_ρ·(ρ_out − ρ_target)² per HR cell (0 = off; see {@link EulerianLoss})
- * @param adversarial the conditional critic, or null for none
- * @param spectralWeight λ_P of the spectral term: mean over shells of (ln P_out − ln P_target)² of the tiles' CIC densities (0 = off)
+ * @param adversarial the critic's settings (used when the loss has an adversarial term), or null for the defaults
  */
 public record TrainSpec(int epochs, int stepsPerEpoch, int batch, double learningRate, double learningRateDecay,
-                        LossKind loss, int validationTiles, long seed, double eulerianWeight, double densityWeight,
-                        AdversarialSpec adversarial, double spectralWeight) {
+                        LossSpec loss, int validationTiles, long seed, AdversarialSpec adversarial) {
 
     /** Keys of a {@code train:} section that have no default. */
     public static final java.util.List<String> REQUIRED = java.util.List.of("epochs", "stepsPerEpoch", "seed");
+
+    /** Keys of the form before the loss became a list, and the form that replaces each. */
+    public static final java.util.Map<String, String> MOVED = java.util.Map.of(
+            "train.eulerianWeight", "train.loss: [{mse: 1}, {divergence: W}]",
+            "train.densityWeight", "train.loss: [{mse: 1}, {density: W}]",
+            "train.spectralWeight", "train.loss: [{mse: 1}, {spectral: W}]",
+            "train.adversarial.weight", "train.loss: [{mse: 1}, {adversarial: W}] (the critic's other settings stay in train.adversarial)");
 
     public TrainSpec {
         ConfigException.checkRange("train.epochs", epochs, 1, 10_000_000);
@@ -32,7 +36,10 @@ public record TrainSpec(int epochs, int stepsPerEpoch, int batch, double learnin
         ConfigException.checkRange("train.batch", batch, 1, 4096);
         ConfigException.checkRange("train.validationTiles", validationTiles, 1, 100_000);
         if (loss == null) {
-            throw ConfigException.forKey("train.loss", "must be mse or l1");
+            throw ConfigException.forKey("train.loss", "must be a list of terms, e.g. [{mse: 1}, {density: 0.0035}]");
+        }
+        if (adversarial == null) {
+            adversarial = AdversarialSpec.defaults();
         }
         if (!(learningRate > 0 && learningRate < 1)) {
             throw ConfigException.forKey("train.learningRate", "must be in (0, 1), got " + learningRate);
@@ -40,10 +47,7 @@ public record TrainSpec(int epochs, int stepsPerEpoch, int batch, double learnin
         if (!(learningRateDecay > 0 && learningRateDecay <= 1)) {
             throw ConfigException.forKey("train.learningRateDecay", "must be in (0, 1], got " + learningRateDecay);
         }
-        nonNegative("train.eulerianWeight", eulerianWeight);
-        nonNegative("train.densityWeight", densityWeight);
-        nonNegative("train.spectralWeight", spectralWeight);
-        if (adversarial != null && adversarial.pretrainEpochs() >= epochs && adversarial.enabled()) {
+        if (loss.has("adversarial") && adversarial.pretrainEpochs() >= epochs) {
             throw ConfigException.forKey("train.adversarial.pretrainEpochs", "(" + adversarial.pretrainEpochs()
                     + ") leaves no epoch for the critic: it must be less than train.epochs (" + epochs + ")");
         }
@@ -51,85 +55,55 @@ public record TrainSpec(int epochs, int stepsPerEpoch, int batch, double learnin
 
     /**
      * {@code epochs} × {@code stepsPerEpoch} steps with {@code seed} and the defaults: batch 1,
-     * Adam 1e-3 without decay, MSE, 4 validation tiles, no extra loss terms, no critic.
+     * Adam 1e-3 without decay, MSE alone, 4 validation tiles, the critic's default settings.
      */
     public static TrainSpec of(int epochs, int stepsPerEpoch, long seed) {
-        return new TrainSpec(epochs, stepsPerEpoch, 1, 1e-3, 1, LossKind.MSE, 4, seed, 0, 0, null, 0);
+        return new TrainSpec(epochs, stepsPerEpoch, 1, 1e-3, 1, LossSpec.of("mse"), 4, seed, AdversarialSpec.defaults());
     }
 
     public TrainSpec withEpochs(int v) {
-        return new TrainSpec(v, stepsPerEpoch, batch, learningRate, learningRateDecay, loss, validationTiles, seed,
-                eulerianWeight, densityWeight, adversarial, spectralWeight);
+        return new TrainSpec(v, stepsPerEpoch, batch, learningRate, learningRateDecay, loss, validationTiles, seed, adversarial);
     }
 
     public TrainSpec withStepsPerEpoch(int v) {
-        return new TrainSpec(epochs, v, batch, learningRate, learningRateDecay, loss, validationTiles, seed,
-                eulerianWeight, densityWeight, adversarial, spectralWeight);
+        return new TrainSpec(epochs, v, batch, learningRate, learningRateDecay, loss, validationTiles, seed, adversarial);
     }
 
     public TrainSpec withBatch(int v) {
-        return new TrainSpec(epochs, stepsPerEpoch, v, learningRate, learningRateDecay, loss, validationTiles, seed,
-                eulerianWeight, densityWeight, adversarial, spectralWeight);
+        return new TrainSpec(epochs, stepsPerEpoch, v, learningRate, learningRateDecay, loss, validationTiles, seed, adversarial);
     }
 
     public TrainSpec withLearningRate(double v) {
-        return new TrainSpec(epochs, stepsPerEpoch, batch, v, learningRateDecay, loss, validationTiles, seed,
-                eulerianWeight, densityWeight, adversarial, spectralWeight);
+        return new TrainSpec(epochs, stepsPerEpoch, batch, v, learningRateDecay, loss, validationTiles, seed, adversarial);
     }
 
     public TrainSpec withLearningRateDecay(double v) {
-        return new TrainSpec(epochs, stepsPerEpoch, batch, learningRate, v, loss, validationTiles, seed,
-                eulerianWeight, densityWeight, adversarial, spectralWeight);
+        return new TrainSpec(epochs, stepsPerEpoch, batch, learningRate, v, loss, validationTiles, seed, adversarial);
     }
 
-    public TrainSpec withLoss(LossKind v) {
-        return new TrainSpec(epochs, stepsPerEpoch, batch, learningRate, learningRateDecay, v, validationTiles, seed,
-                eulerianWeight, densityWeight, adversarial, spectralWeight);
+    public TrainSpec withLoss(LossSpec v) {
+        return new TrainSpec(epochs, stepsPerEpoch, batch, learningRate, learningRateDecay, v, validationTiles, seed, adversarial);
     }
 
     public TrainSpec withValidationTiles(int v) {
-        return new TrainSpec(epochs, stepsPerEpoch, batch, learningRate, learningRateDecay, loss, v, seed,
-                eulerianWeight, densityWeight, adversarial, spectralWeight);
+        return new TrainSpec(epochs, stepsPerEpoch, batch, learningRate, learningRateDecay, loss, v, seed, adversarial);
     }
 
     public TrainSpec withSeed(long v) {
-        return new TrainSpec(epochs, stepsPerEpoch, batch, learningRate, learningRateDecay, loss, validationTiles, v,
-                eulerianWeight, densityWeight, adversarial, spectralWeight);
-    }
-
-    public TrainSpec withEulerianWeight(double v) {
-        return new TrainSpec(epochs, stepsPerEpoch, batch, learningRate, learningRateDecay, loss, validationTiles, seed,
-                v, densityWeight, adversarial, spectralWeight);
-    }
-
-    public TrainSpec withDensityWeight(double v) {
-        return new TrainSpec(epochs, stepsPerEpoch, batch, learningRate, learningRateDecay, loss, validationTiles, seed,
-                eulerianWeight, v, adversarial, spectralWeight);
+        return new TrainSpec(epochs, stepsPerEpoch, batch, learningRate, learningRateDecay, loss, validationTiles, v, adversarial);
     }
 
     public TrainSpec withAdversarial(AdversarialSpec v) {
-        return new TrainSpec(epochs, stepsPerEpoch, batch, learningRate, learningRateDecay, loss, validationTiles, seed,
-                eulerianWeight, densityWeight, v, spectralWeight);
+        return new TrainSpec(epochs, stepsPerEpoch, batch, learningRate, learningRateDecay, loss, validationTiles, seed, v);
     }
 
-    public TrainSpec withSpectralWeight(double v) {
-        return new TrainSpec(epochs, stepsPerEpoch, batch, learningRate, learningRateDecay, loss, validationTiles, seed,
-                eulerianWeight, densityWeight, adversarial, v);
+    /** The list with term {@code name} at weight {@code w} (0 removes it). */
+    public TrainSpec withTerm(String name, double w) {
+        return withLoss(loss.with(name, w));
     }
 
     /** True when the critic takes part. */
     public boolean adversarialEnabled() {
-        return adversarial != null && adversarial.enabled();
-    }
-
-    /** True when the loss needs {@link EulerianLoss} rather than DL4J's MSE/L1. */
-    public boolean customLoss() {
-        return eulerianWeight > 0 || densityWeight > 0 || spectralWeight > 0 || adversarialEnabled();
-    }
-
-    private static void nonNegative(String key, double v) {
-        if (!(v >= 0) || Double.isInfinite(v)) {
-            throw ConfigException.forKey(key, "must be >= 0 and finite, got " + v);
-        }
+        return loss.has("adversarial");
     }
 }

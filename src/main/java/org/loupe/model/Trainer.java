@@ -16,6 +16,8 @@ import org.nd4j.linalg.dataset.MultiDataSet;
 import org.loupe.ConfigException;
 import org.loupe.OutputException;
 import org.loupe.SplitMix64;
+import org.loupe.model.loss.Adversarial;
+import org.loupe.model.loss.CompositeLoss;
 import org.loupe.tiles.GeneratorGeometry;
 import org.loupe.tiles.PairFields;
 import org.loupe.tiles.Symmetry;
@@ -69,8 +71,7 @@ public final class Trainer {
         this.trainPairs = trainPairs;
         this.validationPairs = validationPairs.isEmpty() ? trainPairs : validationPairs;
         this.geometry = new GeneratorGeometry(generator.scale(), tiles.cropCells(), tiles.haloCells());
-        boolean paints = train.densityWeight() > 0 || train.spectralWeight() > 0 || train.adversarialEnabled();
-        this.cellsPerUnit = paints ? cellsPerUnit(trainPairs) : 0;
+        this.cellsPerUnit = train.loss().paints() ? cellsPerUnit(trainPairs) : 0;
         if (tiles.velocity() != generator.velocity()) {
             throw new ConfigException("tiles.velocity and generator.velocity must agree");
         }
@@ -134,10 +135,14 @@ public final class Trainer {
             } else {
                 MultiDataSet batch = TileBatch.assemble(trainPairs, examples(step), geometry, generator.channels(),
                         generator.noiseChannels());
-                if (critic != null && epoch >= train.adversarial().pretrainEpochs()) {
+                boolean adversarial = critic != null && epoch >= train.adversarial().pretrainEpochs();
+                if (adversarial) {
                     epochGap += adversarialStep(graph, batch);
                 }
                 graph.fit(batch);
+                if (adversarial) {
+                    adversarialTerm(graph).forget();
+                }
             }
             double loss = perElement(graph.score());
             if (!Double.isFinite(loss)) {
@@ -206,36 +211,14 @@ public final class Trainer {
      */
     private double adversarialStep(ComputationGraph graph, MultiDataSet batch) {
         var in = batch.getFeatures();
-        var real = batch.getLabels(0);
-        var tri = in[1];
         var fake = graph.output(false, in)[0];
-        Critic.Batch stacked = critic.batch(real, fake, tri);   // densities painted once per step
-        double gap = 0;
-        for (int k = 0; k < train.adversarial().criticSteps(); k++) {
-            gap = critic.train(stacked);
-        }
-        double[] g = critic.scoreGradient(stacked);
-        int n = (int) fake.size(0);
-        int c = generator.channels();
-        int cells = geometry.outputSide() * geometry.outputSide() * geometry.outputSide();
-        // The critic scores HR tiles high, so the generator minimises per-element supervised loss
-        // − weight·C(fake). DL4J's loss is summed over the o³ voxels, so the adversarial gradient
-        // enters scaled by −o³; rows in the loss layer's NDHWC order.
-        double w = -train.adversarial().weight() * cells;
-        double[] rows = new double[n * cells * c];
-        for (int b = 0; b < n; b++) {
-            for (int ch = 0; ch < c; ch++) {
-                int src = (b * c + ch) * cells;
-                for (int r = 0; r < cells; r++) {
-                    rows[(b * cells + r) * c + ch] = w * g[src + r];
-                }
-            }
-        }
+        return adversarialTerm(graph).prepare(critic, batch.getLabels(0), fake, in[1], train.adversarial().criticSteps());
+    }
+
+    /** The adversarial term inside the graph's loss layer (the object DL4J calls during fit). */
+    private static Adversarial adversarialTerm(ComputationGraph graph) {
         var layer = (org.deeplearning4j.nn.conf.layers.Cnn3DLossLayer) graph.getLayer("out").conf().getLayer();
-        ((EulerianLoss) layer.getLossFn()).setExtraGradient(
-                org.nd4j.linalg.factory.Nd4j.create(rows, new long[] {(long) n * cells, c}, 'c')
-                        .castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT));
-        return gap;
+        return ((CompositeLoss) layer.getLossFn()).term(Adversarial.class);
     }
 
     /** The batch of global step {@code step}: depends on (seed, step) only. */

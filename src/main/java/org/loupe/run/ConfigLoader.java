@@ -159,6 +159,10 @@ public final class ConfigLoader {
             String key = it.next();
             path.add(key);
             RecordComponent c = components.get(key);
+            if (c == null && TrainSpec.MOVED.containsKey(dotted(path))) {
+                throw new ConfigException(file + YamlLines.line(lines, path) + ": '" + dotted(path) + "' is now a term of the"
+                        + " loss list: write " + TrainSpec.MOVED.get(dotted(path)) + ", with W its weight");
+            }
             if (c == null) {
                 String parent = path.size() == 1 ? "the top level" : "'" + dotted(path.subList(0, path.size() - 1)) + "'";
                 throw new ConfigException(file + YamlLines.line(lines, path) + ": unknown key '" + key + "' in " + parent

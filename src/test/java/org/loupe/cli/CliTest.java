@@ -142,11 +142,12 @@ class CliTest {
     @Test
     void theAdversarialSectionLoadsAndItsTyposAreNamed() throws Exception {
         Path cfg = dir.resolve("adv.yaml");
-        Files.writeString(cfg, "train:\n  epochs: 4\n  stepsPerEpoch: 2\n  seed: 1\n  densityWeight: 0.003\n"
-                + "  adversarial:\n    weight: 0.1\n    pretrainEpochs: 2\n    clip: 0.05\n");
+        Files.writeString(cfg, "train:\n  epochs: 4\n  stepsPerEpoch: 2\n  seed: 1\n  loss: [{mse: 1}, {density: 0.003}, {adversarial: 0.1}]\n"
+                + "  adversarial:\n    pretrainEpochs: 2\n    clip: 0.05\n    lipschitz: spectral\n");
         var rc = org.loupe.run.ConfigLoader.load(cfg, org.loupe.run.RunConfig.class);
-        assertEquals(0.003, rc.train().densityWeight());
-        assertEquals(new org.loupe.model.AdversarialSpec(0.1, 2, 8, 5e-5, 0.05, 1), rc.train().adversarial());
+        assertEquals(0.003, rc.train().loss().weight("density"));
+        assertEquals(0.1, rc.train().loss().weight("adversarial"));
+        assertEquals(new org.loupe.model.AdversarialSpec(2, 8, 5e-5, 0.05, 1, "spectral", "wasserstein"), rc.train().adversarial());
         assertTrue(rc.train().adversarialEnabled());
         Path bad = dir.resolve("adv-bad.yaml");
         Files.writeString(bad, "train:\n  epochs: 4\n  stepsPerEpoch: 2\n  seed: 1\n  adversarial:\n    wieght: 0.1\n");
@@ -154,8 +155,8 @@ class CliTest {
                 () -> org.loupe.run.ConfigLoader.load(bad, org.loupe.run.RunConfig.class));
         assertTrue(e.getMessage().contains("unknown key 'wieght'") && e.getMessage().contains("pretrainEpochs"), e.getMessage());
         Path late = dir.resolve("adv-late.yaml");
-        Files.writeString(late, "train:\n  epochs: 2\n  stepsPerEpoch: 2\n  seed: 1\n  adversarial:\n    weight: 0.1\n"
-                + "    pretrainEpochs: 2\n");
+        Files.writeString(late, "train:\n  epochs: 2\n  stepsPerEpoch: 2\n  seed: 1\n  loss: [{mse: 1}, {adversarial: 0.1}]\n"
+                + "  adversarial:\n    pretrainEpochs: 2\n");
         var e2 = org.junit.jupiter.api.Assertions.assertThrows(org.loupe.ConfigException.class,
                 () -> org.loupe.run.ConfigLoader.load(late, org.loupe.run.RunConfig.class));
         assertTrue(e2.getMessage().contains("pretrainEpochs"), e2.getMessage());

@@ -39,22 +39,26 @@ class TrainerTest {
         return TrainSpec.of(epochs, steps, 7).withBatch(2).withLearningRate(3e-3).withLearningRateDecay(0.9).withValidationTiles(2);
     }
 
-    @ParameterizedTest(name = "s={0}")
-    @CsvSource({"2,4,2", "4,2,2", "8,1,2"})
-    void generatorOutputMatchesTheSizeArithmetic(int s, int c, int p) {
+    /** Plain and residual generators: the size arithmetic, and an untrained one outputs exactly its trilinear input. */
+    @ParameterizedTest(name = "s={0} residual={3}")
+    @CsvSource({"2,4,2,false", "4,2,2,false", "8,1,2,false", "2,4,2,true", "4,2,2,true", "8,1,2,true"})
+    void generatorOutputMatchesTheSizeArithmetic(int s, int c, int p, boolean residual) {
         GeneratorGeometry geo = new GeneratorGeometry(s, c, p);
-        ComputationGraph g = GeneratorFactory.build(new GeneratorSpec(s, 4, false, 0), geo, spec(1, 1));
+        ComputationGraph g = GeneratorFactory.build(new GeneratorSpec(s, 4, false, 0, residual), geo, spec(1, 1));
         int in = geo.inputSide();
         int out = geo.outputSide();
-        INDArray[] y = g.output(Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, 3, in, in, in),
-                Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, 3, out, out, out));
+        INDArray tri = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, 3, out, out, out);
+        INDArray[] y = g.output(Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, 3, in, in, in), tri);
         assertArrayEquals(new long[] {1, 3, out, out, out}, y[0].shape());
+        assertEquals(0.0, y[0].sub(tri).amaxNumber().doubleValue(), 0.0, "zero-initialised projection");
     }
 
-    @Test
-    void aFewStepsReduceTheLoss() {
-        Trainer t = new Trainer(new GeneratorSpec(2, 8, false, 0), TILES, spec(1, 30), List.of(pair(1)), List.of(pair(1)));
-        ComputationGraph before = GeneratorFactory.build(new GeneratorSpec(2, 8, false, 0), t.geometry(), spec(1, 30));
+    @ParameterizedTest(name = "residual={0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void aFewStepsReduceTheLoss(boolean residual) {
+        GeneratorSpec gs = new GeneratorSpec(2, 8, false, 0, residual);
+        Trainer t = new Trainer(gs, TILES, spec(1, 30), List.of(pair(1)), List.of(pair(1)));
+        ComputationGraph before = GeneratorFactory.build(gs, t.geometry(), spec(1, 30));
         double initial = t.validate(before);
         ComputationGraph after = t.run(new Checkpoints(dir.resolve("ck")), dir.resolve("curve.csv"), () -> false, quiet());
         double trained = t.validate(after);
@@ -89,7 +93,7 @@ class TrainerTest {
     @Test
     void adversarialResumeGivesTheSameModelsAsAnUninterruptedRun() throws Exception {
         List<PairFields> pairs = List.of(pair(1), pair(2));
-        TrainSpec ts = TrainSpec.of(2, 3, 7).withBatch(2).withLearningRate(3e-3).withLearningRateDecay(0.9).withValidationTiles(2).withDensityWeight(0.5).withAdversarial(new AdversarialSpec(0.1, 1, 4, 1e-3, 0.05, 2));
+        TrainSpec ts = TrainSpec.of(2, 3, 7).withBatch(2).withLearningRate(3e-3).withLearningRateDecay(0.9).withValidationTiles(2).withTerm("density", 0.5).withTerm("adversarial", 0.1).withAdversarial(new AdversarialSpec(1, 4, 1e-3, 0.05, 2, "clip", "wasserstein"));
         GeneratorSpec gs = new GeneratorSpec(2, 4, false, 0);
         ComputationGraph straight = new Trainer(gs, TILES, ts, pairs, pairs)
                 .run(new Checkpoints(dir.resolve("a")), dir.resolve("a.csv"), () -> false, quiet());
@@ -122,7 +126,7 @@ class TrainerTest {
         new Trainer(gs, TILES, TrainSpec.of(1, 2, 7).withBatch(2).withLearningRate(3e-3).withValidationTiles(1), pairs, pairs)
                 .run(ck, dir.resolve("s.csv"), () -> false, quiet());
         assertEquals(null, ck.restoreCritic(), "no critic in a supervised run");
-        TrainSpec adv = TrainSpec.of(2, 2, 7).withBatch(2).withLearningRate(3e-3).withValidationTiles(1).withAdversarial(new AdversarialSpec(0.1, 1, 4, 1e-3, 0.05, 1));
+        TrainSpec adv = TrainSpec.of(2, 2, 7).withBatch(2).withLearningRate(3e-3).withValidationTiles(1).withTerm("adversarial", 0.1).withAdversarial(new AdversarialSpec(1, 4, 1e-3, 0.05, 1, "clip", "wasserstein"));
         ComputationGraph g = new Trainer(gs, TILES, adv, pairs, pairs).run(ck, dir.resolve("s.csv"), () -> false, quiet());
         assertEquals(4, ck.restoreState().step());
         assertTrue(ck.restoreCritic() != null, "critic saved once it trained");
@@ -138,7 +142,7 @@ class TrainerTest {
         Grid hr = new Grid(b0.hr().size(), 3, 32, b0.hr().values(), b0.hr().info());
         Grid lr = new Grid(b0.lr().size(), 3, 32, b0.lr().values(), b0.lr().info());
         PairFields b = new PairFields("big-box", lr, hr, b0.norm());
-        TrainSpec dens = TrainSpec.of(1, 1, 7).withLearningRate(3e-3).withValidationTiles(1).withDensityWeight(0.01);
+        TrainSpec dens = TrainSpec.of(1, 1, 7).withLearningRate(3e-3).withValidationTiles(1).withTerm("density", 0.01);
         var e = org.junit.jupiter.api.Assertions.assertThrows(org.loupe.ConfigException.class,
                 () -> new Trainer(new GeneratorSpec(2, 4, false, 0), TILES, dens, List.of(a, b), List.of(a)));
         assertTrue(e.getMessage().contains("big-box") && e.getMessage().contains("p1"), e.getMessage());
@@ -151,8 +155,8 @@ class TrainerTest {
     void theCriticGradientReachesTheGenerator() {
         List<PairFields> pairs = List.of(pair(1));
         GeneratorSpec gs = new GeneratorSpec(2, 4, false, 0);
-        TrainSpec plain = TrainSpec.of(1, 3, 7).withBatch(2).withLearningRate(3e-3).withValidationTiles(1).withAdversarial(new AdversarialSpec(1e-9, 0, 4, 1e-3, 0.05, 1));
-        TrainSpec adv = TrainSpec.of(1, 3, 7).withBatch(2).withLearningRate(3e-3).withValidationTiles(1).withAdversarial(new AdversarialSpec(10, 0, 4, 1e-3, 0.05, 1));
+        TrainSpec plain = TrainSpec.of(1, 3, 7).withBatch(2).withLearningRate(3e-3).withValidationTiles(1).withTerm("adversarial", 1e-9).withAdversarial(new AdversarialSpec(0, 4, 1e-3, 0.05, 1, "clip", "wasserstein"));
+        TrainSpec adv = TrainSpec.of(1, 3, 7).withBatch(2).withLearningRate(3e-3).withValidationTiles(1).withTerm("adversarial", 10).withAdversarial(new AdversarialSpec(0, 4, 1e-3, 0.05, 1, "clip", "wasserstein"));
         ComputationGraph a = new Trainer(gs, TILES, plain, pairs, pairs).run(new Checkpoints(dir.resolve("p")), dir.resolve("p.csv"),
                 () -> false, quiet());
         ComputationGraph b = new Trainer(gs, TILES, adv, pairs, pairs).run(new Checkpoints(dir.resolve("q")), dir.resolve("q.csv"),

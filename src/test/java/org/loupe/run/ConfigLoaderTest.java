@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.loupe.ConfigException;
 import org.loupe.model.AdversarialSpec;
 import org.loupe.model.GeneratorSpec;
-import org.loupe.model.LossKind;
+import org.loupe.model.loss.LossSpec;
 import org.loupe.report.ValidationSpec;
 import org.loupe.tiles.TileSpec;
 
@@ -45,17 +45,27 @@ class ConfigLoaderTest {
     @Test
     void keysASectionLeavesOutTakeTheRecordsDefaults() throws IOException {
         RunConfig rc = load("tiles:\n  cropCells: 4\ngenerator:\n  scale: 4\nvalidate:\n  minCorrelation: 0.8\n" + TRAIN
-                + "  batch: 2\n  adversarial:\n    weight: 0.1\n");
+                + "  batch: 2\n  adversarial:\n    width: 4\n");
         assertEquals(TileSpec.defaults().withCropCells(4), rc.tiles());
         assertFalse(rc.tiles().augment(), "augment defaults to false, as docs/config-reference.md says");
         assertEquals(GeneratorSpec.defaults().withScale(4), rc.generator());
         assertEquals(new ValidationSpec(0.05, 0.5, 0.8, 4, 50, 0.1), rc.validate());
         assertEquals(2, rc.train().batch());
         assertEquals(1e-3, rc.train().learningRate());
-        assertEquals(LossKind.MSE, rc.train().loss());
+        assertEquals(LossSpec.of("mse"), rc.train().loss());
         assertEquals(4, rc.train().validationTiles());
-        assertEquals(AdversarialSpec.defaults().withWeight(0.1), rc.train().adversarial());
-        assertNull(load(TRAIN).train().adversarial());
+        assertEquals(AdversarialSpec.defaults().withWidth(4), rc.train().adversarial());
+        assertEquals(AdversarialSpec.defaults(), load(TRAIN).train().adversarial());
+    }
+
+    /** The weights of the form before the loss list say what to write instead. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"densityWeight: 0.1, density", "eulerianWeight: 2, divergence", "spectralWeight: 0.2, spectral"})
+    void movedLossKeysShowTheNewForm(String line, String term) throws IOException {
+        String msg = error(TRAIN + "  " + line + "\n");
+        assertTrue(msg.contains("{" + term + ": W}") && msg.contains(" line 5: "), msg);
+        String adv = error(TRAIN + "  adversarial:\n    weight: 0.5\n");
+        assertTrue(adv.contains("{adversarial: W}") && adv.contains(" line 6: "), adv);
     }
 
     @ParameterizedTest(name = "{0}")
