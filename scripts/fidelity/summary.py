@@ -25,7 +25,7 @@ halo = {}
 for c in rep.get("checks", []):
     if c.get("kind") in ("halo-count", "halos", "haloCount") or "halo" in str(c.get("kind", "")).lower() and "count" in str(c.get("kind", "")).lower():
         halo[c.get("dataset")] = c
-for d in ds:
+for d in [d for d in ds if "ratio" in ds[d]]:
     r = ratio(d)
     worst = max(abs(r[i] - 1) for i in range(len(k)) if k[i] <= khr / 2 and r[i] is not None)
     hi = [i for i in range(len(k)) if klr / 2 < k[i] <= khr / 2]

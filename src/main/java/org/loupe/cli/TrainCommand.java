@@ -203,9 +203,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         RunConfig old = ConfigLoader.load(previous, RunConfig.class);
         GeneratorSpec was = old.generator() != null ? old.generator() : GeneratorSpec.defaults();
-        String[] keys = {"scale", "width", "velocity", "noiseChannels", "residual"};
-        Object[] before = {was.scale(), was.width(), was.velocity(), was.noiseChannels(), was.residual()};
-        Object[] now = {gen.scale(), gen.width(), gen.velocity(), gen.noiseChannels(), gen.residual()};
+        String[] keys = {"scale", "width", "velocity", "noiseChannels", "residual", "blockNoise"};
+        Object[] before = {was.scale(), was.width(), was.velocity(), was.noiseChannels(), was.residual(), was.blockNoise()};
+        Object[] now = {gen.scale(), gen.width(), gen.velocity(), gen.noiseChannels(), gen.residual(), gen.blockNoise()};
         for (int i = 0; i < keys.length; i++) {
             if (!before[i].equals(now[i])) {
                 String key = "generator." + keys[i];

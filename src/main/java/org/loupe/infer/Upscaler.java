@@ -14,6 +14,7 @@ import org.loupe.mesh.GridInfo;
 import org.loupe.mesh.GridKind;
 import org.loupe.model.ModelFile;
 import org.loupe.tiles.GeneratorGeometry;
+import org.loupe.tiles.BlockNoise;
 import org.loupe.tiles.NoiseField;
 import org.loupe.tiles.PairFields;
 import org.loupe.tiles.Symmetry;
@@ -32,6 +33,11 @@ public final class Upscaler {
     @FunctionalInterface
     public interface Network {
         INDArray predict(INDArray lr, INDArray tri);
+
+        /** With one noise input per upsampling block after lr and tri ({@link BlockNoise}); plain networks take none. */
+        default INDArray predict(INDArray lr, INDArray tri, INDArray[] blockNoise) {
+            return predict(lr, tri);
+        }
     }
 
     private final Network network;
@@ -40,6 +46,8 @@ public final class Upscaler {
     private final int channels;
     private final int noiseChannels;
     private final long noiseSeed;
+    /** True when the network takes per-block noise inputs (drawn from {@link #noiseSeed}). */
+    private boolean blockNoise;
 
     /** A deterministic network (no noise input); see {@link #withNoise}. */
     public Upscaler(Network network, int scale, int haloCells, int channels) {
@@ -60,14 +68,39 @@ public final class Upscaler {
      * field channels, drawn box-wide from {@code seed} (cropped per tile, so tiles agree at their seams).
      */
     public Upscaler withNoise(int channels, long seed) {
-        return new Upscaler(network, scale, haloCells, this.channels, channels, seed);
+        Upscaler u = new Upscaler(network, scale, haloCells, this.channels, channels, seed);
+        u.blockNoise = blockNoise;
+        return u;
     }
 
     /** Upscaler for a trained model; {@code seed} draws the noise of a stochastic model. */
     public static Upscaler of(ModelFile model, long seed) {
         ComputationGraph g = model.graph();
-        return new Upscaler((lr, tri) -> g.output(false, lr, tri)[0], model.scale(), model.haloCells(), model.channels())
-                .withNoise(model.noiseChannels(), seed);
+        Network net = new Network() {
+            @Override
+            public INDArray predict(INDArray lr, INDArray tri) {
+                return g.output(false, lr, tri)[0];
+            }
+
+            @Override
+            public INDArray predict(INDArray lr, INDArray tri, INDArray[] blockNoise) {
+                INDArray[] in = new INDArray[2 + blockNoise.length];
+                in[0] = lr;
+                in[1] = tri;
+                System.arraycopy(blockNoise, 0, in, 2, blockNoise.length);
+                return g.output(false, in)[0];
+            }
+        };
+        Upscaler u = new Upscaler(net, model.scale(), model.haloCells(), model.channels()).withNoise(model.noiseChannels(), seed);
+        u.blockNoise = g.getConfiguration().getNetworkInputs().size() > 2;
+        return u;
+    }
+
+    /** The same upscaler for a network with per-block noise inputs drawn from {@code seed}. */
+    public Upscaler withBlockNoise(long seed) {
+        Upscaler u = new Upscaler(network, scale, haloCells, channels, noiseChannels, seed);
+        u.blockNoise = true;
+        return u;
     }
 
     /** Upscaler for a deterministic model (noise seed 0 for a stochastic one). */
@@ -168,8 +201,9 @@ public final class Upscaler {
                 }
                 System.arraycopy(t, 0, triIn, e * t.length, t.length);
             }
-            INDArray y = network.predict(Nd4j.create(lrIn, new long[] {m, inChannels, in, in, in}, 'c'),
-                    Nd4j.create(triIn, new long[] {m, channels, o, o, o}, 'c'));
+            INDArray lrA = Nd4j.create(lrIn, new long[] {m, inChannels, in, in, in}, 'c');
+            INDArray triA = Nd4j.create(triIn, new long[] {m, channels, o, o, o}, 'c');
+            INDArray y = blockNoise ? network.predict(lrA, triA, blockNoise(group, geo, n)) : network.predict(lrA, triA);
             float[] pred = y.dup('c').data().asFloat();
             for (int e = 0; e < m; e++) {
                 stitch(pred, e, group.get(e), geo, slab, pair);
@@ -178,6 +212,21 @@ public final class Upscaler {
             progress.accept(done);
         }
         return slab;
+    }
+
+    /** Each block's noise for a batch of tiles, from the seed and the sites alone (tiles agree where they overlap). */
+    private INDArray[] blockNoise(List<int[]> group, GeneratorGeometry geo, int n) {
+        INDArray[] out = new INDArray[geo.blocks()];
+        for (int k = 0; k < geo.blocks(); k++) {
+            int side = geo.blockSide(k);
+            float[] z = new float[group.size() * side * side * side];
+            for (int e = 0; e < group.size(); e++) {
+                float[] t = BlockNoise.tile(noiseSeed, k, group.get(e), haloCells, n, side);
+                System.arraycopy(t, 0, z, e * t.length, t.length);
+            }
+            out[k] = Nd4j.create(z, new long[] {group.size(), 1, side, side, side}, 'c');
+        }
+        return out;
     }
 
     private static void checkCrop(int n, int cropCells) {

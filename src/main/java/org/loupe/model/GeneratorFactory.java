@@ -57,16 +57,21 @@ public final class GeneratorFactory {
                 .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
                 .graphBuilder()
                 .addInputs("lr", "tri");
+        if (g.blockNoise()) {
+            for (int k = 0; k < geo.blocks(); k++) {
+                b.addInputs("noise" + k);
+            }
+        }
         String prev = "lr";
         long nIn = c + g.noiseChannels();
         for (int k = 0; k < geo.blocks(); k++) {
             b.addLayer("up" + k, new Upsampling3D.Builder(f, 2).build(), prev);
             b.addLayer("conv" + k + "a", conv(nIn, g.width(), 3, f, new ActivationLReLU(0.2)), "up" + k);
-            if (g.residual()) {
-                prev = residualTail(b, k, nIn, g.width(), f);
-            } else {
+            if (!g.residual() && !g.blockNoise()) {
                 b.addLayer("conv" + k + "b", conv(g.width(), g.width(), 3, f, new ActivationLReLU(0.2)), "conv" + k + "a");
                 prev = "conv" + k + "b";
+            } else {
+                prev = blockTail(b, k, nIn, g, f);
             }
             nIn = g.width();
         }
@@ -82,8 +87,15 @@ public final class GeneratorFactory {
         b.setOutputs("out");
         int in = geo.inputSide();
         int out = geo.outputSide();
-        b.setInputTypes(InputType.convolutional3D(f, in, in, in, c + g.noiseChannels()),
-                InputType.convolutional3D(f, out, out, out, c));
+        java.util.List<InputType> types = new java.util.ArrayList<>(java.util.List.of(
+                InputType.convolutional3D(f, in, in, in, c + g.noiseChannels()), InputType.convolutional3D(f, out, out, out, c)));
+        if (g.blockNoise()) {
+            for (int k = 0; k < geo.blocks(); k++) {
+                int side = geo.blockSide(k);
+                types.add(InputType.convolutional3D(f, side, side, side, 1));
+            }
+        }
+        b.setInputTypes(types.toArray(InputType[]::new));
         ComputationGraph graph = new ComputationGraph(b.build());
         graph.init();
         return graph;
@@ -108,19 +120,33 @@ public final class GeneratorFactory {
     }
 
     /**
-     * The rest of residual block k (map2map's srsgan G): the second convolution, the upsampled
-     * input cropped by the two valid convolutions' 2 sites per side and projected to the width
-     * (1×1×1), their sum, then LeakyReLU. The skip lets each block learn a correction to its
-     * upsampled input, which trains faster and deeper than the plain stack.
+     * The second convolution of block k summed, before its LeakyReLU, with what the spec adds:
+     * for {@code residual} (map2map's srsgan G) the upsampled input cropped by the two valid
+     * convolutions' 2 sites per side and projected to the width (1×1×1), so each block learns a
+     * correction to its upsampled input; for {@code blockNoise} the block's noise input (one
+     * channel) times a learned per-channel scale (a 1×1×1 convolution without bias, zero at the
+     * start, so an untrained generator is deterministic).
      */
-    private static String residualTail(ComputationGraphConfiguration.GraphBuilder b, int k, long nIn, int width,
-                                       Convolution3D.DataFormat f) {
+    private static String blockTail(ComputationGraphConfiguration.GraphBuilder b, int k, long nIn, GeneratorSpec g,
+                                    Convolution3D.DataFormat f) {
+        int width = g.width();
         b.addLayer("conv" + k + "b", conv(width, width, 3, f, Activation.IDENTITY.getActivationFunction()), "conv" + k + "a");
-        b.addLayer("crop" + k, new org.deeplearning4j.nn.conf.layers.convolutional.Cropping3D.Builder(2, 2, 2).build(), "up" + k);
-        b.addLayer("skip" + k, conv(nIn, width, 1, f, Activation.IDENTITY.getActivationFunction()), "crop" + k);
-        b.addVertex("res" + k, new ElementWiseVertex(ElementWiseVertex.Op.Add), "conv" + k + "b", "skip" + k);
+        java.util.List<String> sum = new java.util.ArrayList<>(java.util.List.of("conv" + k + "b"));
+        if (g.residual()) {
+            b.addLayer("crop" + k, new org.deeplearning4j.nn.conf.layers.convolutional.Cropping3D.Builder(2, 2, 2).build(), "up" + k);
+            b.addLayer("skip" + k, conv(nIn, width, 1, f, Activation.IDENTITY.getActivationFunction()), "crop" + k);
+            sum.add("skip" + k);
+        }
+        if (g.blockNoise()) {
+            Convolution3D scale = new Convolution3D.Builder().kernelSize(1, 1, 1).stride(1, 1, 1).padding(0, 0, 0).dataFormat(f)
+                    .nIn(1).nOut(width).hasBias(false).activation(Activation.IDENTITY).build();
+            scale.setWeightInitFn(new org.deeplearning4j.nn.weights.WeightInitConstant(0.0));
+            b.addLayer("noiseScale" + k, scale, "noise" + k);
+            sum.add("noiseScale" + k);
+        }
+        b.addVertex("sum" + k, new ElementWiseVertex(ElementWiseVertex.Op.Add), sum.toArray(String[]::new));
         b.addLayer("act" + k, new org.deeplearning4j.nn.conf.layers.ActivationLayer.Builder()
-                .activation(new ActivationLReLU(0.2)).build(), "res" + k);
+                .activation(new ActivationLReLU(0.2)).build(), "sum" + k);
         return "act" + k;
     }
 

@@ -11,12 +11,19 @@ import org.loupe.ConfigException;
  * @param noiseChannels unit Gaussian noise channels fed next to the LR field (0 = deterministic)
  * @param residual residual blocks (upsample, two convolutions and a cropped, projected skip), as
  *        map2map's srsgan G; false = the plain stack of the first models
+ * @param blockNoise unit Gaussian noise added in every block, scaled per channel by learned weights
+ *        (zero at the start), as srsgan G; {@link org.loupe.tiles.BlockNoise} draws it
  */
-public record GeneratorSpec(int scale, int width, boolean velocity, int noiseChannels, boolean residual) {
+public record GeneratorSpec(int scale, int width, boolean velocity, int noiseChannels, boolean residual, boolean blockNoise) {
 
     /** The plain generator (the form of models before residual blocks). */
     public GeneratorSpec(int scale, int width, boolean velocity, int noiseChannels) {
-        this(scale, width, velocity, noiseChannels, false);
+        this(scale, width, velocity, noiseChannels, false, false);
+    }
+
+    /** Without per-block noise. */
+    public GeneratorSpec(int scale, int width, boolean velocity, int noiseChannels, boolean residual) {
+        this(scale, width, velocity, noiseChannels, residual, false);
     }
 
     @com.fasterxml.jackson.annotation.JsonCreator
@@ -34,23 +41,27 @@ public record GeneratorSpec(int scale, int width, boolean velocity, int noiseCha
     }
 
     public GeneratorSpec withScale(int s) {
-        return new GeneratorSpec(s, width, velocity, noiseChannels, residual);
+        return new GeneratorSpec(s, width, velocity, noiseChannels, residual, blockNoise);
     }
 
     public GeneratorSpec withWidth(int w) {
-        return new GeneratorSpec(scale, w, velocity, noiseChannels, residual);
+        return new GeneratorSpec(scale, w, velocity, noiseChannels, residual, blockNoise);
     }
 
     public GeneratorSpec withVelocity(boolean v) {
-        return new GeneratorSpec(scale, width, v, noiseChannels, residual);
+        return new GeneratorSpec(scale, width, v, noiseChannels, residual, blockNoise);
     }
 
     public GeneratorSpec withNoiseChannels(int n) {
-        return new GeneratorSpec(scale, width, velocity, n, residual);
+        return new GeneratorSpec(scale, width, velocity, n, residual, blockNoise);
     }
 
     public GeneratorSpec withResidual(boolean r) {
-        return new GeneratorSpec(scale, width, velocity, noiseChannels, r);
+        return new GeneratorSpec(scale, width, velocity, noiseChannels, r, blockNoise);
+    }
+
+    public GeneratorSpec withBlockNoise(boolean b) {
+        return new GeneratorSpec(scale, width, velocity, noiseChannels, residual, b);
     }
 
     public int channels() {

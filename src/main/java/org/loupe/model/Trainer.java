@@ -131,10 +131,10 @@ public final class Trainer {
                 // One batch per device, averaged after every step (ParallelWrapper, AVERAGING mode).
                 long s0 = step * devices;
                 multiDevice.fit(new TileIterator(trainPairs, this::examples, geometry, generator.channels(),
-                        generator.noiseChannels(), s0, s0 + devices));
+                        generator.noiseChannels(), generator.blockNoise(), s0, s0 + devices));
             } else {
                 MultiDataSet batch = TileBatch.assemble(trainPairs, examples(step), geometry, generator.channels(),
-                        generator.noiseChannels());
+                        generator.noiseChannels(), generator.blockNoise());
                 boolean adversarial = critic != null && epoch >= train.adversarial().pretrainEpochs();
                 if (adversarial) {
                     epochGap += adversarialStep(graph, batch);
@@ -244,7 +244,7 @@ public final class Trainer {
             int n = validationPairs.get(pair).lr().size();
             int[] anchor = {rng.nextInt(n), rng.nextInt(n), rng.nextInt(n)};
             MultiDataSet ds = TileBatch.assemble(validationPairs, List.of(new TileBatch.Example(pair, anchor, Symmetry.identity(),
-                    rng.nextLong())), geometry, generator.channels(), generator.noiseChannels());
+                    rng.nextLong())), geometry, generator.channels(), generator.noiseChannels(), generator.blockNoise());
             sum += perElement(graph.score(ds, false));
         }
         return sum / train.validationTiles();

@@ -49,6 +49,15 @@ public record GeneratorGeometry(int scale, int cropCells, int haloCells) {
         return m;
     }
 
+    /** Side of block k's output (after its second convolution): m → 2m − 4 applied k + 1 times. */
+    public int blockSide(int block) {
+        int m = inputSide();
+        for (int b = 0; b <= block; b++) {
+            m = 2 * m - 4;
+        }
+        return m;
+    }
+
     /** HR crop side s·c. */
     public int targetSide() {
         return scale * cropCells;

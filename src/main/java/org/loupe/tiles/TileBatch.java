@@ -30,6 +30,15 @@ public final class TileBatch {
      */
     public static MultiDataSet assemble(List<PairFields> pairs, List<Example> examples, GeneratorGeometry geo, int channels,
                                         int noise) {
+        return assemble(pairs, examples, geo, channels, noise, false);
+    }
+
+    /**
+     * As above; with {@code blockNoise} the inputs also hold one noise array per upsampling block
+     * ({@link BlockNoise}, from each example's noise seed), after the LR crop and the baseline.
+     */
+    public static MultiDataSet assemble(List<PairFields> pairs, List<Example> examples, GeneratorGeometry geo, int channels,
+                                        int noise, boolean blockNoise) {
         int n = examples.size();
         int in = geo.inputSide();
         int out = geo.outputSide();
@@ -53,7 +62,23 @@ public final class TileBatch {
         INDArray lrA = Nd4j.create(lr, new long[] {n, inChannels, in, in, in}, 'c');
         INDArray triA = Nd4j.create(tri, new long[] {n, channels, out, out, out}, 'c');
         INDArray tgA = Nd4j.create(target, new long[] {n, channels, out, out, out}, 'c');
-        return new MultiDataSet(new INDArray[] {lrA, triA}, new INDArray[] {tgA});
+        if (!blockNoise) {
+            return new MultiDataSet(new INDArray[] {lrA, triA}, new INDArray[] {tgA});
+        }
+        INDArray[] inputs = new INDArray[2 + geo.blocks()];
+        inputs[0] = lrA;
+        inputs[1] = triA;
+        for (int k = 0; k < geo.blocks(); k++) {
+            int side = geo.blockSide(k);
+            float[] z = new float[n * side * side * side];
+            for (int e = 0; e < n; e++) {
+                Example ex = examples.get(e);
+                float[] t = BlockNoise.tile(ex.noiseSeed(), k, ex.anchor(), geo.haloCells(), pairs.get(ex.pair()).lr().size(), side);
+                System.arraycopy(t, 0, z, e * t.length, t.length);
+            }
+            inputs[2 + k] = Nd4j.create(z, new long[] {n, 1, side, side, side}, 'c');
+        }
+        return new MultiDataSet(inputs, new INDArray[] {tgA});
     }
 
     private static void copy(float[] src, float[] dst, int example) {

@@ -20,6 +20,7 @@ public final class TileIterator implements MultiDataSetIterator {
     private final GeneratorGeometry geometry;
     private final int channels;
     private final int noise;
+    private final boolean blockNoise;
     private final long first;
     private final long end;
     private long next;
@@ -28,7 +29,14 @@ public final class TileIterator implements MultiDataSetIterator {
     /** Steps [first, end) of {@code sampler}. */
     public TileIterator(List<PairFields> pairs, LongFunction<List<TileBatch.Example>> sampler, GeneratorGeometry geometry,
                         int channels, int noise, long first, long end) {
+        this(pairs, sampler, geometry, channels, noise, false, first, end);
+    }
+
+    /** As above, with per-block noise inputs when {@code blockNoise}. */
+    public TileIterator(List<PairFields> pairs, LongFunction<List<TileBatch.Example>> sampler, GeneratorGeometry geometry,
+                        int channels, int noise, boolean blockNoise, long first, long end) {
         this.noise = noise;
+        this.blockNoise = blockNoise;
         this.pairs = pairs;
         this.sampler = sampler;
         this.geometry = geometry;
@@ -48,7 +56,7 @@ public final class TileIterator implements MultiDataSetIterator {
         if (!hasNext()) {
             throw new java.util.NoSuchElementException("no more steps");
         }
-        var ds = TileBatch.assemble(pairs, sampler.apply(next++), geometry, channels, noise);
+        var ds = TileBatch.assemble(pairs, sampler.apply(next++), geometry, channels, noise, blockNoise);
         if (preProcessor != null) {
             preProcessor.preProcess(ds);
         }

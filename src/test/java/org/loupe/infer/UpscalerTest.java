@@ -51,6 +51,42 @@ class UpscalerTest {
         org.junit.jupiter.api.Assertions.assertTrue(seedDiff > 1e-3 * maxAbs, "another seed gives another realisation");
     }
 
+    /**
+     * Residual blocks with noise in every block (×4, two blocks, learned noise scales set non-zero):
+     * each block's noise is a function of the seed and the global site, so tiling does not matter,
+     * and another seed gives another realisation; the model file keeps its noise inputs.
+     */
+    @org.junit.jupiter.api.Test
+    void blockNoiseGivesTheSameBoxForAnyTileSizeAndDependsOnTheSeed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        PairFields pair = new PairFields("x", randomLr(8, 9), null, new Normalization(1.0, 1));
+        org.loupe.tiles.GeneratorGeometry geo = new org.loupe.tiles.GeneratorGeometry(4, 4, 2);
+        var gen = new org.loupe.model.GeneratorSpec(4, 4, false, 0, true, true);
+        var graph = org.loupe.model.GeneratorFactory.build(gen, geo, org.loupe.model.TrainSpec.of(1, 1, 3).withValidationTiles(1));
+        var rand = (java.util.function.Function<String, Void>) layer -> {
+            graph.getLayer(layer).setParam("W", org.nd4j.linalg.factory.Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT,
+                    graph.getLayer(layer).getParam("W").shape()));
+            return null;
+        };
+        rand.apply("proj");
+        rand.apply("noiseScale0");
+        rand.apply("noiseScale1");
+        org.loupe.model.ModelFile.of(graph, gen, org.loupe.tiles.TileSpec.defaults().withCropCells(4)).write(dir.resolve("m.zip"));
+        var model = org.loupe.model.ModelFile.read(dir.resolve("m.zip"));
+        Grid whole = Upscaler.of(model, 11).upscale(pair, 8, 1, d -> { });
+        Grid tiled = Upscaler.of(model, 11).upscale(pair, 2, 3, d -> { });
+        Grid other = Upscaler.of(model, 12).upscale(pair, 8, 1, d -> { });
+        double maxDiff = 0;
+        double seedDiff = 0;
+        double maxAbs = 0;
+        for (int i = 0; i < whole.values().length; i++) {
+            maxDiff = Math.max(maxDiff, Math.abs(whole.values()[i] - tiled.values()[i]));
+            seedDiff = Math.max(seedDiff, Math.abs(whole.values()[i] - other.values()[i]));
+            maxAbs = Math.max(maxAbs, Math.abs(whole.values()[i]));
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(maxDiff <= 1e-5 * maxAbs, "tiling changed the box by " + maxDiff + " of " + maxAbs);
+        org.junit.jupiter.api.Assertions.assertTrue(seedDiff > 1e-3 * maxAbs, "another seed gives another realisation");
+    }
+
     /** A random LR displacement field on an n³ lattice in a 16 Mpc/h box. */
     private static Grid randomLr(int n, long seed) {
         float[] v = new float[3 * n * n * n];
