@@ -19,11 +19,16 @@ n = round(len(ids) ** (1 / 3))
 site = ids - 1
 i, j, k = site // (n * n), (site // n) % n, site % n
 big = n * reps
+# Each copy keeps the particles' displacements (minimum image in the small box) about their sites
+# on the big lattice: a particle that crossed the small box's edge must not land a box away from
+# its site in the big one (Loupe's lattice check would refuse such IDs).
+q = np.stack([i, j, k], axis=1).astype(np.float64) * (box / n)
+psi = (x - q + 0.5 * box) % box - 0.5 * box
 xs, vs, out_ids = [], [], []
 for rx in range(reps):
     for ry in range(reps):
         for rz in range(reps):
-            xs.append((x + np.array([rx, ry, rz]) * box).astype(np.float32))
+            xs.append(((q + np.array([rx, ry, rz]) * box + psi) % (box * reps)).astype(np.float32))
             vs.append(v)
             out_ids.append(((i + rx * n) * big + (j + ry * n)) * big + (k + rz * n) + 1)
 total = len(ids) * reps ** 3

@@ -18,19 +18,12 @@ import org.loupe.ConfigException;
 import org.loupe.FormatException;
 import org.loupe.LoupeException;
 import org.loupe.ShapeMismatchException;
-import org.loupe.cosmology.Cosmology;
-import org.loupe.infer.HrSlab;
-import org.loupe.infer.Upscaler;
-import org.loupe.mesh.Grid;
-import org.loupe.mesh.LagrangianFields;
 import org.loupe.mesh.SourceFile;
+import org.loupe.infer.SnapshotUpscaler;
 import org.loupe.model.Backend;
 import org.loupe.model.ModelDomain;
 import org.loupe.model.ModelFile;
-import org.loupe.particles.Box;
-import org.loupe.particles.Lattice;
 import org.loupe.particles.Particles;
-import org.loupe.run.PairLoader;
 import org.loupe.run.ProgressBar;
 import org.loupe.run.Provenance;
 import org.loupe.run.Sha256;
@@ -40,9 +33,6 @@ import org.loupe.snapshot.SnapshotHeader;
 import org.loupe.snapshot.SnapshotMeta;
 import org.loupe.snapshot.SnapshotReader;
 import org.loupe.snapshot.SnapshotWriter;
-import org.loupe.snapshot.WriteOptions;
-import org.loupe.tiles.Normalization;
-import org.loupe.tiles.PairFields;
 
 /** {@code loupe upscale}: LR snapshot(s) → super-resolved HR snapshot(s) with a trained model. */
 @Command(name = "upscale", description = "Upscale LR snapshots to HR with a trained generator (periodic tiling and stitching).")
@@ -102,16 +92,8 @@ final class UpscaleCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /**
-     * Particles made and written at once by a streamed upscale (a few HR planes of a tile column);
-     * the system property {@code loupe.upscale.particlesPerWrite} lowers it (tests use one plane).
-     */
-    private static long particlesPerWrite() {
-        return Long.getLong("loupe.upscale.particlesPerWrite", 1L << 21);
-    }
-
     /** One input to upscale, checked before any work. */
-    private record Job(Path input, Snapshot snap, Path target, List<String> domainMismatch, double lrMass) {
+    private record Job(Path input, Snapshot snap, Path target, List<String> domainMismatch, double lrMass, SnapshotUpscaler.Plan plan) {
     }
 
     @Override
@@ -166,6 +148,25 @@ final class UpscaleCommand implements Callable<Integer> {
     }
 
     /**
+     * The Java heap (bytes) this command line needs at its peak, the largest of its inputs'
+     * ({@link SnapshotUpscaler#heapBytes}); for {@link HeapPlan}, before the real run.
+     */
+    long plannedHeapBytes() {
+        modelPath = org.loupe.model.ShippedModels.locate(modelName);
+        ModelFile model = ModelFile.read(modelPath);
+        ReadOptions read = common.readOptions(common.runConfig());
+        List<Path> lrs = manifest != null ? List.of(fromManifest()) : inputs == null ? List.of() : inputs;
+        long need = 0;
+        for (Path input : lrs) {
+            SnapshotUpscaler.Settings settings = new SnapshotUpscaler.Settings(crop, memoryMb << 20, batch, seed, parts, part,
+                    read.particleType(), read.latticeOffsetCells());
+            need = Math.max(need, SnapshotUpscaler.plan(model, SnapshotReader.open(input, read).header(), settings,
+                    Long.MAX_VALUE).heapBytes());
+        }
+        return need;
+    }
+
+    /**
      * Everything that can be known before computing: the output is no input (nor the model), can
      * be written and fits on the disk, and the input lies in the model's domain.
      */
@@ -205,7 +206,10 @@ final class UpscaleCommand implements Callable<Integer> {
                         + "); upscaling anyway as --allow-domain-mismatch asks, and recording it in the provenance");
             }
         }
-        return new Job(input, snap, target, mismatch, mass);
+        SnapshotUpscaler.Settings settings = new SnapshotUpscaler.Settings(crop, memoryMb << 20, batch, seed, parts, part,
+                read.particleType(), read.latticeOffsetCells());
+        SnapshotUpscaler.Plan plan = SnapshotUpscaler.plan(model, h, settings, Runtime.getRuntime().maxMemory());
+        return new Job(input, snap, target, mismatch, mass, plan);
     }
 
     private void warn(String message) {
@@ -213,117 +217,27 @@ final class UpscaleCommand implements Callable<Integer> {
     }
 
     private void upscaleOne(ModelFile model, String modelSha, Job job, ReadOptions read) throws LoupeException {
-        Path input = job.input();
-        Path target = job.target();
-        Snapshot snap = job.snap();
-        SnapshotHeader h = snap.header();
-        // Read and hash the input once: displacement and velocity come from the same particles.
-        List<SourceFile> inputs = Sha256.sources(h.files());
-        Grid both = PairLoader.latticeField(snap.readParticles(read.particleType()), h.redshift(), inputs, true, input,
-                read.latticeOffsetCells());
-        Grid lr = model.velocity() ? both : sub(both, 0);
-        Cosmology c = new Cosmology(h.omegaM(), h.omegaLambda(), 0.0, h.hubble(), 0.8, 0.96, 0);
-        Normalization norm = Normalization.of(c, h.redshift());
-        int width = (int) model.graph().getLayer("conv0a").getParam("W").size(0);
-        int cropCells = crop != null ? Upscaler.cropFor(lr.size(), crop)
-                : Upscaler.cropForBudget(lr.size(), model.scale(), model.haloCells(), width, batch, memoryMb << 20);
-        Upscaler up = Upscaler.of(model, seed);
-        int n = lr.size();
-        int columns = n / cropCells;
-        if (parts > columns) {
-            throw new ConfigException("--parts " + parts + " is more than the " + columns + " tile columns along x (" + n
-                    + "^3 LR cells in crops of " + cropCells + "); use --parts <= " + columns + " or a smaller --crop");
-        }
-        int columnFrom = part * columns / parts;
-        int columnTo = (part + 1) * columns / parts;
-        int tiles = (columnTo - columnFrom) * columns * columns;
-        ProgressBar bar = ProgressBar.stderr();
-        PairFields fields = new PairFields(input.toString(), lr, null, norm);
-        // Displacement-only model: readers get velocities anyway, the LR field upsampled
-        // trilinearly (the baseline the model would correct), and the output line says so.
-        boolean trilinearVelocities = !model.velocity();
-        PairFields lrVelocities = trilinearVelocities
-                ? new PairFields(input.toString(), sub(both, 3), null, new Normalization(1, 1)) : null;
-        Upscaler trilinear = new Upscaler((x, t) -> t, model.scale(), model.haloCells(), 3);
-        int nh = model.scale() * n;
-        Lattice lattice = new Lattice(nh, 1, 0.0, new Box(h.boxMpcH()));
-        double mass = job.lrMass() / Math.pow(model.scale(), 3);
-        int[] done = {0};
-        // The particles of tile columns [from, to): the unit of work, so memory holds one slab.
-        // Displacement and velocity (3 + 3 channels) of the HR sites of tile columns [from, to).
-        java.util.function.BiFunction<Integer, Integer, HrSlab[]> columnFields = (from, to) -> {
-            int before = done[0];
-            HrSlab hr = up.upscaleSlab(fields, cropCells, batch, from, to,
-                    d -> bar.update("upscale " + input.getFileName(), before + d, tiles, ""));
-            done[0] = before + (to - from) * columns * columns;
-            HrSlab disp = hr.channels() == 3 ? hr : hr.channels(0, 3);
-            HrSlab vel = hr.channels() == 6 ? hr.channels(3, 3)
-                    : trilinear.upscaleSlab(lrVelocities, cropCells, batch, from, to, d -> { });
-            return new HrSlab[] {disp, vel};
-        };
-        java.util.function.BiFunction<Integer, Integer, Particles> slab = (from, to) -> {
-            HrSlab[] f = columnFields.apply(from, to);
-            return LagrangianFields.toParticles(f[0].values(), f[1].values(), f[0].xFrom(), f[0].xTo(), lattice, mass);
-        };
-        List<SourceFile> src = new java.util.ArrayList<>(inputs);
+        SnapshotUpscaler.Plan plan = job.plan();
+        List<SourceFile> inputs = Sha256.sources(job.snap().header().files());
+        List<SourceFile> src = new ArrayList<>(inputs);
         src.add(new SourceFile(modelPath.equals(Path.of(modelName)) ? modelPath.toString() : "shipped:" + modelName, modelSha));
-        Map<String, Object> settings = new java.util.LinkedHashMap<>(Map.of("cropCells", cropCells, "haloCells", model.haloCells(),
-                "scale", model.scale(), "batch", batch, "memoryMb", memoryMb, "noiseChannels", model.noiseChannels()));
-        if (parts > 1) {
-            settings.put("parts", parts);
-            settings.put("part", part);
-            settings.put("hrXPlanes", List.of(columnFrom * cropCells * model.scale(), columnTo * cropCells * model.scale()));
-        }
+        Map<String, Object> settings = plan.settings();
         if (!job.domainMismatch().isEmpty()) {
             settings.put("domainMismatch", job.domainMismatch());
         }
+        SnapshotHeader h = job.snap().header();
         Provenance prov = new Provenance("upscale", src, settings, model.noiseChannels() > 0 ? seed : null, Backend.describe());
         SnapshotMeta meta = new SnapshotMeta(h.redshift(), h.omegaM(), h.omegaLambda(), h.hubble(), prov.toStableJson());
-        long count;
-        if (parts > 1) {
-            Particles sr = slab.apply(columnFrom, columnTo);
-            count = sr.count();
-            SnapshotWriter.writeMember(out, part, parts, (long) nh * nh * nh, sr, meta, WriteOptions.defaults());
-        } else {
-            count = (long) nh * nh * nh;
-            // A tile column is computed at once (the network's unit); its particles are made and
-            // written a few planes at a time, so they never exist for the whole column.
-            int planesPerColumn = model.scale() * cropCells;
-            int chunk = planesPerColumn;
-            while (chunk > 1 && (long) chunk * nh * nh > particlesPerWrite() && chunk % 2 == 0) {
-                chunk /= 2;
-            }
-            int planes = chunk;
-            int chunksPerColumn = planesPerColumn / planes;
-            HrSlab[][] cached = {null};
-            int[] cachedColumn = {-1};
-            SnapshotWriter.writeStreamed(target, lattice.box(), count, mass, meta, WriteOptions.defaults(),
-                    new SnapshotWriter.SlabSource() {
-                        @Override
-                        public int slabs() {
-                            return columns * chunksPerColumn;
-                        }
-
-                        @Override
-                        public Particles slab(int i) {
-                            int column = i / chunksPerColumn;
-                            if (cachedColumn[0] != column) {
-                                cached[0] = null;   // let the previous column go before the next is made
-                                cached[0] = columnFields.apply(column, column + 1);
-                                cachedColumn[0] = column;
-                            }
-                            int from = cached[0][0].xFrom() + (i % chunksPerColumn) * planes;
-                            HrSlab disp = cached[0][0].planes(from, from + planes);
-                            HrSlab vel = cached[0][1].planes(from, from + planes);
-                            return LagrangianFields.toParticles(disp.values(), vel.values(), from, from + planes, lattice, mass);
-                        }
-                    });
-        }
+        ProgressBar bar = ProgressBar.stderr();
+        String label = "upscale " + job.input().getFileName();
+        SnapshotUpscaler.Result r = SnapshotUpscaler.run(plan, job.snap(), inputs, job.lrMass(), parts > 1 ? out : job.target(), meta, d -> bar.update(label, d, plan.tiles(), ""));
+        Path target = r.path();
         prov.write(target.resolveSibling(target.getFileName() + ".manifest.json"));
+        int nh = plan.hrSide();
         spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: %s from %d^3 (%d tiles of %d^3 LR cells)%s%n", target,
-                parts > 1 ? String.format(Locale.ROOT, "member %d of %d, %d of %d^3 particles", part, parts, count, nh)
-                        : nh + "^3 particles", n, tiles, cropCells,
-                trilinearVelocities ? "; velocities: trilinear from LR (displacement-only model)" : "");
+                parts > 1 ? String.format(Locale.ROOT, "member %d of %d, %d of %d^3 particles", part, parts, r.particles(), nh)
+                        : nh + "^3 particles", plan.lrSide(), plan.tiles(), plan.crop(),
+                r.trilinearVelocities() ? "; velocities: trilinear from LR (displacement-only model)" : "");
     }
 
     /**
@@ -364,12 +278,5 @@ final class UpscaleCommand implements Callable<Integer> {
                     + "; the file changed since the manifest was made");
         }
         return lrPath;
-    }
-
-    private static Grid sub(Grid g, int first) {
-        int cells = g.cellCount();
-        float[] v = new float[3 * cells];
-        System.arraycopy(g.values(), first * cells, v, 0, 3 * cells);
-        return new Grid(g.size(), 3, g.boxMpcH(), v, g.info());
     }
 }

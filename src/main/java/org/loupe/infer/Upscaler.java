@@ -2,6 +2,7 @@ package org.loupe.infer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -160,31 +161,79 @@ public final class Upscaler {
      * columns, so the union of the slabs equals {@link #upscale} bit for bit.
      */
     public HrSlab upscaleSlab(PairFields pair, int cropCells, int batch, int columnFrom, int columnTo, IntConsumer progress) {
+        int n = pair.lr().size();
+        checkCrop(n, cropCells);
+        int rowsPerColumn = n / cropCells;
+        if (columnFrom < 0 || columnTo > n / cropCells || columnFrom >= columnTo) {
+            throw new ConfigException("tile columns " + columnFrom + ".." + columnTo + " are outside 0.." + n / cropCells);
+        }
+        int nh = scale * n;
+        int x0 = scale * cropCells * columnFrom;
+        int x1 = scale * cropCells * columnTo;
+        HrSlab slab = new HrSlab(nh, x0, x1, channels, new float[(int) ((long) channels * (x1 - x0) * nh * nh)]);
+        int t = scale * cropCells;
+        upscaleRows(pair, cropCells, batch, columnFrom * rowsPerColumn, columnTo * rowsPerColumn, row -> {
+            for (int c = 0; c < channels; c++) {
+                for (int x = 0; x < t; x++) {
+                    System.arraycopy(row.values(), row.offset(c, x, 0), slab.values(),
+                            (c * slab.siteCount()) + ((row.xFrom() + x - x0) * nh + row.yFrom()) * nh, t * nh);
+                }
+            }
+        }, progress);
+        return slab;
+    }
+
+    /**
+     * HR sites of one tile row: the crops with anchor x = a·c and y = b·c (all z), that is HR
+     * planes x ∈ [s·a·c, s·(a+1)·c) and rows y ∈ [s·b·c, s·(b+1)·c), every z.
+     *
+     * @param sitesPerSide HR sites per side of the box
+     * @param xFrom first HR x plane
+     * @param yFrom first HR y row
+     * @param side HR sites per tile side, s·c (the row's extent in x and y)
+     * @param channels channels per site
+     * @param values values[c][x − xFrom][y − yFrom][z]
+     */
+    public record TileRow(int sitesPerSide, int xFrom, int yFrom, int side, int channels, float[] values) {
+
+        /** Index of (channel c, local x, local y, z = 0). */
+        public int offset(int c, int x, int y) {
+            return ((c * side + x) * side + y) * sitesPerSide;
+        }
+    }
+
+    /**
+     * Upscales the tile rows {@code [rowFrom, rowTo)} (row r = a·(N/c) + b: the crops of anchor
+     * x = a·c, y = b·c) and hands each to {@code sink} as soon as all its tiles are stitched, in row
+     * order, so memory holds a few rows, not a column or the box. Tiles are visited and batched as
+     * in {@link #upscaleSlab} over the same rows, so the values are those of the slab bit for bit.
+     */
+    public void upscaleRows(PairFields pair, int cropCells, int batch, int rowFrom, int rowTo, Consumer<TileRow> sink,
+                            IntConsumer progress) {
         Grid lr = pair.lr();
         int n = lr.size();
         checkCrop(n, cropCells);
-        if (columnFrom < 0 || columnTo > n / cropCells || columnFrom >= columnTo) {
-            throw new ConfigException("tile columns " + columnFrom + ".." + columnTo + " are outside 0.." + n / cropCells);
+        int perSide = n / cropCells;
+        if (rowFrom < 0 || rowTo > perSide * perSide || rowFrom >= rowTo) {
+            throw new ConfigException("tile rows " + rowFrom + ".." + rowTo + " are outside 0.." + perSide * perSide);
         }
         GeneratorGeometry geo = new GeneratorGeometry(scale, cropCells, haloCells);
         TileExtractor ex = new TileExtractor(lr, null, geo, channels, pair.norm());
         int nh = scale * n;
-        int x0 = scale * cropCells * columnFrom;
-        int x1 = scale * cropCells * columnTo;
-        float[] out = new float[(int) ((long) channels * (x1 - x0) * nh * nh)];
+        int t = scale * cropCells;
         List<int[]> anchors = new ArrayList<>();
-        for (int a = columnFrom * cropCells; a < columnTo * cropCells; a += cropCells) {
-            for (int b = 0; b < n; b += cropCells) {
-                for (int c = 0; c < n; c += cropCells) {
-                    anchors.add(new int[] {a, b, c});
-                }
+        for (int r = rowFrom; r < rowTo; r++) {
+            for (int c = 0; c < n; c += cropCells) {
+                anchors.add(new int[] {(r / perSide) * cropCells, (r % perSide) * cropCells, c});
             }
         }
         int in = geo.inputSide();
         int o = geo.outputSide();
         int inChannels = channels + noiseChannels;
         NoiseField noise = noiseChannels > 0 ? new NoiseField(n, noiseChannels, noiseSeed) : null;
-        HrSlab slab = new HrSlab(nh, x0, x1, channels, out);
+        // Rows being filled (a batch may span two), keyed by row; emitted in order once complete.
+        java.util.TreeMap<Integer, TileRow> open = new java.util.TreeMap<>();
+        java.util.Map<Integer, Integer> tilesIn = new java.util.HashMap<>();
         int done = 0;
         for (int first = 0; first < anchors.size(); first += batch) {
             List<int[]> group = anchors.subList(first, Math.min(anchors.size(), first + batch));
@@ -193,25 +242,33 @@ public final class Upscaler {
             float[] triIn = new float[m * channels * o * o * o];
             for (int e = 0; e < m; e++) {
                 float[] x = ex.input(group.get(e), Symmetry.identity());
-                float[] t = ex.upsampled(group.get(e), Symmetry.identity());
+                float[] tr = ex.upsampled(group.get(e), Symmetry.identity());
                 System.arraycopy(x, 0, lrIn, e * inChannels * in * in * in, x.length);
                 if (noise != null) {
                     float[] z = noise.crop(group.get(e), haloCells, in);
                     System.arraycopy(z, 0, lrIn, e * inChannels * in * in * in + x.length, z.length);
                 }
-                System.arraycopy(t, 0, triIn, e * t.length, t.length);
+                System.arraycopy(tr, 0, triIn, e * tr.length, tr.length);
             }
             INDArray lrA = Nd4j.create(lrIn, new long[] {m, inChannels, in, in, in}, 'c');
             INDArray triA = Nd4j.create(triIn, new long[] {m, channels, o, o, o}, 'c');
             INDArray y = blockNoise ? network.predict(lrA, triA, blockNoise(group, geo, n)) : network.predict(lrA, triA);
             float[] pred = y.dup('c').data().asFloat();
             for (int e = 0; e < m; e++) {
-                stitch(pred, e, group.get(e), geo, slab, pair);
+                int[] anchor = group.get(e);
+                int r = (anchor[0] / cropCells) * perSide + anchor[1] / cropCells;
+                TileRow row = open.computeIfAbsent(r, key -> new TileRow(nh, scale * anchor[0], scale * anchor[1], t, channels,
+                        new float[channels * t * t * nh]));
+                stitch(pred, e, anchor, geo, row, pair);
+                tilesIn.merge(r, 1, Integer::sum);
+            }
+            while (!open.isEmpty() && tilesIn.get(open.firstKey()) == perSide) {
+                tilesIn.remove(open.firstKey());
+                sink.accept(open.pollFirstEntry().getValue());
             }
             done += m;
             progress.accept(done);
         }
-        return slab;
     }
 
     /** Each block's noise for a batch of tiles, from the seed and the sites alone (tiles agree where they overlap). */
@@ -236,23 +293,19 @@ public final class Upscaler {
         }
     }
 
-    /** Copies the central s·c cube of one output tile to HR sites s·anchor ..., de-normalised. */
-    private void stitch(float[] pred, int e, int[] anchor, GeneratorGeometry geo, HrSlab slab, PairFields pair) {
+    /** Copies the central s·c cube of one output tile to its sites in the tile row, de-normalised. */
+    private void stitch(float[] pred, int e, int[] anchor, GeneratorGeometry geo, TileRow row, PairFields pair) {
         int o = geo.outputSide();
         int trim = geo.outputTrim();
         int t = geo.targetSide();
-        int nh = slab.sitesPerSide();
-        int cells = slab.siteCount();
-        float[] out = slab.values();
+        float[] out = row.values();
         int base = e * channels * o * o * o;
         for (int c = 0; c < channels; c++) {
             float scaleBack = (float) pair.norm().scale(c);
             for (int x = 0; x < t; x++) {
-                int hx = scale * anchor[0] + x - slab.xFrom();
                 for (int y = 0; y < t; y++) {
-                    int hy = (scale * anchor[1] + y) % nh;
                     int src = base + ((c * o + x + trim) * o + y + trim) * o + trim;
-                    int dst = c * cells + (hx * nh + hy) * nh + scale * anchor[2];
+                    int dst = row.offset(c, x, y) + scale * anchor[2];
                     for (int z = 0; z < t; z++) {
                         out[dst + z] = pred[src + z] * scaleBack;
                     }

@@ -37,6 +37,44 @@ public final class LagrangianFields {
         return new Grid(n, 3, box.sizeMpcH(), out, GridInfo.lattice(GridKind.DISPLACEMENT, redshift, sources));
     }
 
+    /**
+     * Displacement (3 channels, Mpc/h) and/or velocity (3 channels, km/s) on the lattice in one
+     * array, with one site map: the cheapest way to hold both (no per-field copies to join).
+     */
+    public static Grid fields(Particles particles, Lattice lattice, boolean displacement, boolean velocity, double redshift,
+                              List<SourceFile> sources) {
+        if (velocity && particles.velocitiesKmS() == null) {
+            throw new FormatException("the particles carry no velocities, so no velocity field can be made");
+        }
+        int[] siteOf = sitesOf(particles, lattice);
+        int n = lattice.sitesPerSide();
+        int cells = n * n * n;
+        int channels = (displacement ? 3 : 0) + (velocity ? 3 : 0);
+        float[] out = new float[channels * cells];
+        float[] x = particles.positionsMpcH();
+        float[] v = particles.velocitiesKmS();
+        Box box = lattice.box();
+        int vFirst = displacement ? 3 * cells : 0;
+        for (int p = 0; p < siteOf.length; p++) {
+            int site = siteOf[p];
+            if (displacement) {
+                int i = site / (n * n);
+                int j = (site / n) % n;
+                int k = site % n;
+                out[site] = (float) box.minimumImage(x[3 * p] - lattice.siteCoordinate(i));
+                out[cells + site] = (float) box.minimumImage(x[3 * p + 1] - lattice.siteCoordinate(j));
+                out[2 * cells + site] = (float) box.minimumImage(x[3 * p + 2] - lattice.siteCoordinate(k));
+            }
+            if (velocity) {
+                out[vFirst + site] = v[3 * p];
+                out[vFirst + cells + site] = v[3 * p + 1];
+                out[vFirst + 2 * cells + site] = v[3 * p + 2];
+            }
+        }
+        GridKind kind = channels == 6 ? GridKind.OTHER : displacement ? GridKind.DISPLACEMENT : GridKind.VELOCITY;
+        return new Grid(n, channels, box.sizeMpcH(), out, GridInfo.lattice(kind, redshift, sources));
+    }
+
     /** Peculiar velocity on the lattice: 3 channels of N³ sites, km/s. */
     public static Grid velocity(Particles particles, Lattice lattice, double redshift, List<SourceFile> sources) {
         if (particles.velocitiesKmS() == null) {
@@ -85,23 +123,36 @@ public final class LagrangianFields {
                                         double massPerParticle) {
         int n = lattice.sitesPerSide();
         int cells = (xTo - xFrom) * n * n;
-        long firstSite = (long) xFrom * n * n;
+        return toParticles(psi, 0, velocity, 0, cells, xFrom, xTo, 0, n, lattice, massPerParticle);
+    }
+
+    /**
+     * Particles of the lattice block x ∈ [xFrom, xTo), y ∈ [yFrom, yFrom + rows), all z, in C
+     * order: channel c of local site s is {@code psi[psiFirst + c·stride + s]} (likewise the
+     * velocity, which may be null). A block of whole planes, or one plane's rows, is a contiguous
+     * range of IDs; each site's position is computed exactly as for the whole box.
+     */
+    public static Particles toParticles(float[] psi, int psiFirst, float[] velocity, int velFirst, int stride, int xFrom,
+                                        int xTo, int yFrom, int rows, Lattice lattice, double massPerParticle) {
+        int n = lattice.sitesPerSide();
+        int perPlane = rows * n;
+        int cells = (xTo - xFrom) * perPlane;
         float[] pos = new float[3 * cells];
         float[] vel = velocity == null ? null : new float[3 * cells];
         long[] ids = new long[cells];
         Box box = lattice.box();
         for (int site = 0; site < cells; site++) {
-            int i = xFrom + site / (n * n);
-            int j = (site / n) % n;
+            int i = xFrom + site / perPlane;
+            int j = yFrom + (site / n) % rows;
             int k = site % n;
-            pos[3 * site] = (float) box.wrap(lattice.siteCoordinate(i) + psi[site]);
-            pos[3 * site + 1] = (float) box.wrap(lattice.siteCoordinate(j) + psi[cells + site]);
-            pos[3 * site + 2] = (float) box.wrap(lattice.siteCoordinate(k) + psi[2 * cells + site]);
-            ids[site] = lattice.firstId() + firstSite + site;
+            pos[3 * site] = (float) box.wrap(lattice.siteCoordinate(i) + psi[psiFirst + site]);
+            pos[3 * site + 1] = (float) box.wrap(lattice.siteCoordinate(j) + psi[psiFirst + stride + site]);
+            pos[3 * site + 2] = (float) box.wrap(lattice.siteCoordinate(k) + psi[psiFirst + 2 * stride + site]);
+            ids[site] = lattice.firstId() + ((long) i * n + j) * n + k;
             if (vel != null) {
-                vel[3 * site] = velocity[site];
-                vel[3 * site + 1] = velocity[cells + site];
-                vel[3 * site + 2] = velocity[2 * cells + site];
+                vel[3 * site] = velocity[velFirst + site];
+                vel[3 * site + 1] = velocity[velFirst + stride + site];
+                vel[3 * site + 2] = velocity[velFirst + 2 * stride + site];
             }
         }
         // A float coordinate just below L can round up to L: keep [0, L).

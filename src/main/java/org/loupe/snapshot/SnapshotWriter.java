@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.loupe.AtomicFiles;
 import org.loupe.ConfigException;
@@ -84,46 +85,83 @@ public final class SnapshotWriter {
      */
     public static Path writeStreamed(Path out, Box box, long totalCount, double massPerParticle, SnapshotMeta meta,
                                      WriteOptions options, SlabSource source) {
-        if (options.files() != 1 || options.gzipLevel() != 0) {
+        if (options.files() != 1) {
             throw new ConfigException("a streamed snapshot is one uncompressed file");
         }
-        int type = options.particleType();
+        return writeRows(out, 0, 1, box, totalCount, totalCount, massPerParticle, meta, options, rows -> {
+            long row = 0;
+            for (int i = 0; i < source.slabs(); i++) {
+                Particles p = source.slab(i);
+                rows.write(row, p);
+                row += p.count();
+            }
+        });
+    }
+
+    /** Where a producer puts the rows of a streamed member file. */
+    public interface Rows {
+
+        /**
+         * Writes {@code p} (equal masses, with velocities and IDs) at rows {@code firstRow ...} of
+         * the member's datasets; blocks may come in any order and must not overlap.
+         */
+        void write(long firstRow, Particles p);
+    }
+
+    /**
+     * Writes member {@code member} of a {@code members}-file snapshot {@code out} (the file itself
+     * when {@code members} is 1, else "name.member.hdf5") holding {@code memberCount} of the set's
+     * {@code totalCount} equal-mass particles, which {@code producer} hands over block by block:
+     * each block goes into the datasets at once, so memory holds one block, not the member.
+     */
+    public static Path writeRows(Path out, int member, int members, Box box, long memberCount, long totalCount,
+                                 double massPerParticle, SnapshotMeta meta, WriteOptions options, Consumer<Rows> producer) {
+        if (options.gzipLevel() != 0) {
+            throw new ConfigException("a streamed snapshot is one uncompressed file");
+        }
+        if (member < 0 || member >= members) {
+            throw new ConfigException("member " + member + " of a " + members + "-file snapshot does not exist");
+        }
+        WriteOptions set = options.withFiles(members);
+        Path path = memberPaths(out, members).get(member);
+        int type = set.particleType();
         double a = 1.0 / (1.0 + meta.redshift());
-        double toFileLength = toFileLength(options);
+        double toFileLength = toFileLength(set);
         long[] total = new long[NTYPES];
         total[type] = totalCount;
-        AtomicFiles.writeAll(List.of(out), temps -> {
+        AtomicFiles.writeAll(List.of(path), temps -> {
             try (Hdf5Out h5 = Hdf5Out.create(temps.get(0))) {
-                writeHeaders(h5, box, massPerParticle, totalCount, total, meta, options);
+                writeHeaders(h5, box, massPerParticle, memberCount, total, meta, set);
                 long part = h5.group(h5.root(), "PartType" + type);
-                try (Hdf5Out.RowStream coords = h5.floatRows(part, "Coordinates", totalCount, 3, 0);
-                     Hdf5Out.RowStream vels = h5.floatRows(part, "Velocities", totalCount, 3, 0);
-                     Hdf5Out.RowStream ids = h5.longRows(part, "ParticleIDs", totalCount, H5T_STD_U64LE_g(), 0)) {
-                    long row = 0;
-                    for (int i = 0; i < source.slabs(); i++) {
-                        Particles p = source.slab(i);
+                try (Hdf5Out.RowStream coords = h5.floatRows(part, "Coordinates", memberCount, 3, 0);
+                     Hdf5Out.RowStream vels = h5.floatRows(part, "Velocities", memberCount, 3, 0);
+                     Hdf5Out.RowStream ids = h5.longRows(part, "ParticleIDs", memberCount, H5T_STD_U64LE_g(), 0)) {
+                    long[] written = {0};
+                    producer.accept((firstRow, p) -> {
                         int n = p.count();
-                        if (p.velocitiesKmS() == null || p.ids() == null || !p.equalMasses() || row + n > totalCount) {
-                            throw new ConfigException("slab " + i + " of a streamed snapshot is not a slab of equal-mass "
-                                    + "particles with velocities and IDs within " + totalCount + " particles");
+                        if (p.velocitiesKmS() == null || p.ids() == null || !p.equalMasses() || firstRow < 0
+                                || firstRow + n > memberCount) {
+                            throw new ConfigException("a block of a streamed snapshot is not equal-mass particles with velocities"
+                                    + " and IDs within rows 0.." + memberCount);
                         }
                         // In blocks, so that the scaled and native copies stay small next to the slab.
                         for (int b0 = 0; b0 < n; b0 += STREAM_BLOCK) {
                             int nb = Math.min(STREAM_BLOCK, n - b0);
-                            coords.floats(row + b0, scaled(p.positionsMpcH(), b0, nb, toFileLength, box.sizeMpcH() * toFileLength));
-                            vels.floats(row + b0, scaled(p.velocitiesKmS(), b0, nb, 1.0 / Math.sqrt(a), Double.NaN));
-                            ids.longs(row + b0, java.util.Arrays.copyOfRange(p.ids(), b0, b0 + nb));
+                            coords.floats(firstRow + b0, scaled(p.positionsMpcH(), b0, nb, toFileLength,
+                                    box.sizeMpcH() * toFileLength));
+                            vels.floats(firstRow + b0, scaled(p.velocitiesKmS(), b0, nb, 1.0 / Math.sqrt(a), Double.NaN));
+                            ids.longs(firstRow + b0, java.util.Arrays.copyOfRange(p.ids(), b0, b0 + nb));
                         }
-                        row += n;
-                    }
-                    if (row != totalCount) {
-                        throw new ConfigException("a streamed snapshot got " + row + " particles, not " + totalCount);
+                        written[0] += n;
+                    });
+                    if (written[0] != memberCount) {
+                        throw new ConfigException("a streamed snapshot got " + written[0] + " particles, not " + memberCount);
                     }
                 }
                 h5.closeGroup(part);
             }
         });
-        return out;
+        return path;
     }
 
     /** "name.hdf5" for one file, "name.i.hdf5" for several. */

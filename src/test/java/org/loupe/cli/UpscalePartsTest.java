@@ -28,14 +28,9 @@ class UpscalePartsTest {
     void theMembersOfASplitRunTogetherAreTheSingleRunBitForBit() throws Exception {
         Path lr = Files.copy(SharedData.path("gadget4/A_N016/snapshot_004.hdf5"), dir.resolve("lr16.hdf5"));
         Path single = dir.resolve("single.hdf5");
-        // The one-task run streams its particles one HR plane at a time (as a huge box would).
-        System.setProperty("loupe.upscale.particlesPerWrite", "4096");
-        try {
-            assertEquals(0, Cli.run("upscale", "--model", "sr-x4", "--input", lr.toString(), "--out", single.toString(),
-                    "--crop", "4", "--seed", "3").code());
-        } finally {
-            System.clearProperty("loupe.upscale.particlesPerWrite");
-        }
+        // The one-task run streams its particles a tile row's HR plane at a time (as a huge box does).
+        assertEquals(0, Cli.run("upscale", "--model", "sr-x4", "--input", lr.toString(), "--out", single.toString(),
+                "--crop", "4", "--seed", "3").code());
         Path set = dir.resolve("parts/sr");
         for (int part = 2; part >= 0; part--) {   // any order: each task writes only its member
             var r = Cli.run("upscale", "--model", "sr-x4", "--input", lr.toString(), "--out", set.toString(), "--crop", "4",

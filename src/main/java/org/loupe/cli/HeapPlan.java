@@ -1,0 +1,38 @@
+package org.loupe.cli;
+
+import picocli.CommandLine;
+
+/**
+ * {@code java -cp loupe.jar org.loupe.cli.HeapPlan upscale ARGS}: prints the Java heap, in MB,
+ * that {@code loupe upscale ARGS} needs (its plan: the LR box from the header, the crop from the
+ * model and --memory-mb), so that bin/loupe can start the real run with a heap of that size
+ * instead of a fraction of the machine, which the JVM would fill with garbage before collecting.
+ * Prints nothing when it cannot tell (another command, a bad option, an unreadable input): the
+ * launcher then keeps its default and the real run reports the problem.
+ */
+public final class HeapPlan {
+
+    /** Headroom over the planned live peak, so that the collector does not run back to back. */
+    static final double HEADROOM = 1.5;
+
+    /** The smallest heap the launcher gives (JVM, picocli, jHDF, DL4J classes). */
+    static final long MIN_MB = 768;
+
+    private HeapPlan() {
+    }
+
+    public static void main(String[] args) {
+        try {
+            if (args.length > 0 && args[0].equals("upscale")) {
+                UpscaleCommand command = new UpscaleCommand();
+                CommandLine cli = new CommandLine(command);
+                cli.parseArgs(java.util.Arrays.copyOfRange(args, 1, args.length));
+                long bytes = command.plannedHeapBytes();
+                System.out.println(Math.max(MIN_MB, (long) Math.ceil(bytes * HEADROOM / (1 << 20))));
+            }
+        } catch (RuntimeException | LinkageError e) {
+            // The real run reports it, in one line, with its exit code.
+        }
+        System.exit(0);
+    }
+}

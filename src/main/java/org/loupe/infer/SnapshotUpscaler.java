@@ -1,0 +1,245 @@
+package org.loupe.infer;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+
+import org.loupe.ConfigException;
+import org.loupe.FormatException;
+import org.loupe.MemoryException;
+import org.loupe.cosmology.Cosmology;
+import org.loupe.mesh.Grid;
+import org.loupe.mesh.LagrangianFields;
+import org.loupe.mesh.SourceFile;
+import org.loupe.model.ModelFile;
+import org.loupe.particles.Box;
+import org.loupe.particles.Lattice;
+import org.loupe.particles.Particles;
+import org.loupe.snapshot.Snapshot;
+import org.loupe.snapshot.SnapshotHeader;
+import org.loupe.snapshot.SnapshotMeta;
+import org.loupe.snapshot.SnapshotWriter;
+import org.loupe.snapshot.WriteOptions;
+import org.loupe.tiles.Normalization;
+import org.loupe.tiles.PairFields;
+
+/**
+ * An LR snapshot → an SR snapshot (or one member of a K-file SR snapshot) with a trained model,
+ * streamed: the LR box is held as lattice fields, the network runs tile by tile, and each tile row
+ * (s·c HR planes × s·c rows × all z) becomes particles and goes into the file as soon as its tiles
+ * are stitched. Memory is the LR fields, a few tile rows and the network's activations
+ * ({@link #heapBytes} and README, "Upscale a box": memory model).
+ *
+ * <p>Use: {@link #plan} (header only: crop, tiling, memory check), then {@link #run} (reads the
+ * particles, computes, writes). The CLI builds the provenance from {@link Plan#settings()} between.
+ */
+public final class SnapshotUpscaler {
+
+    /** Bytes of the Java heap per LR site while reading: positions, velocities, IDs (32), site map (4), fields (24). */
+    public static final long READ_BYTES_PER_LR_SITE = 60;
+
+    /** Heap the JVM, the jar's classes and small buffers need besides what scales with the box. */
+    public static final long BASE_HEAP_BYTES = 256L << 20;
+
+    private SnapshotUpscaler() {
+    }
+
+    /**
+     * What a run does, decided from the header and the settings before any particle is read.
+     *
+     * @param crop LR cells per tile side (c)
+     * @param lrSide LR lattice side N
+     * @param columns tile columns along x, N / c
+     * @param columnFrom first tile column of this part
+     * @param columnTo last tile column of this part (exclusive)
+     */
+    public record Plan(ModelFile model, Settings settings0, int crop, int lrSide, int columns, int columnFrom, int columnTo) {
+
+        /** HR sites per side, s·N. */
+        public int hrSide() {
+            return model.scale() * lrSide;
+        }
+
+        /** Tiles this run computes. */
+        public int tiles() {
+            return (columnTo - columnFrom) * columns * columns;
+        }
+
+        /** Particles this run writes. */
+        public long particles() {
+            long nh = hrSide();
+            return (long) (columnTo - columnFrom) * crop * model.scale() * nh * nh;
+        }
+
+        /** Tiling and settings for the provenance. */
+        public Map<String, Object> settings() {
+            Settings s = settings0;
+            Map<String, Object> m = new LinkedHashMap<>(Map.of("cropCells", crop, "haloCells", model.haloCells(),
+                    "scale", model.scale(), "batch", s.batch(), "memoryMb", s.memoryBytes() >> 20,
+                    "noiseChannels", model.noiseChannels()));
+            if (s.parts() > 1) {
+                m.put("parts", s.parts());
+                m.put("part", s.part());
+                m.put("hrXPlanes", List.of(columnFrom * crop * model.scale(), columnTo * crop * model.scale()));
+            }
+            return m;
+        }
+
+        /** Java heap this run needs at its peak ({@link SnapshotUpscaler#heapBytes}). */
+        public long heapBytes() {
+            return SnapshotUpscaler.heapBytes(lrSide, model.scale(), crop, model.haloCells(), model.channels(),
+                    model.noiseChannels(), settings0.batch());
+        }
+    }
+
+    /**
+     * The settings of a run.
+     *
+     * @param crop LR cells per tile side wanted, or null to choose from {@code memoryBytes}
+     * @param memoryBytes budget for the network's activations (picks the crop)
+     * @param batch tiles per network call
+     * @param seed noise seed of a stochastic model
+     * @param parts K, the members the SR box is split into along x
+     * @param part I, the member this run writes
+     * @param particleType the particle type read
+     * @param latticeOffsetCells lattice site offset (0 or ½), or NaN to detect it
+     */
+    public record Settings(Integer crop, long memoryBytes, int batch, long seed, int parts, int part, int particleType,
+                           double latticeOffsetCells) {
+    }
+
+    /** What a run wrote. */
+    public record Result(Path path, long particles, boolean trilinearVelocities) {
+    }
+
+    /**
+     * The crop, tiling and part of an upscale of the box {@code header} describes; refuses a split
+     * into more parts than tile columns (exit 2) and a heap too small for the run (exit 7), both
+     * before any work.
+     */
+    public static Plan plan(ModelFile model, SnapshotHeader header, Settings s, long heapLimitBytes) {
+        long count = header.count(s.particleType());
+        int n = (int) Math.round(Math.cbrt(count));
+        if ((long) n * n * n != count) {
+            throw new FormatException(header.files().get(0) + ": " + count + " particles are not an N^3 lattice; upscaling needs"
+                    + " a lattice snapshot (the LR run's particles with their IDs)");
+        }
+        int width = (int) model.graph().getLayer("conv0a").getParam("W").size(0);
+        int crop = s.crop() != null ? Upscaler.cropFor(n, s.crop())
+                : Upscaler.cropForBudget(n, model.scale(), model.haloCells(), width, s.batch(), s.memoryBytes());
+        int columns = n / crop;
+        if (s.parts() > columns) {
+            throw new ConfigException("--parts " + s.parts() + " is more than the " + columns + " tile columns along x (" + n
+                    + "^3 LR cells in crops of " + crop + "); use --parts <= " + columns + " or a smaller --crop");
+        }
+        Plan plan = new Plan(model, s, crop, n, columns, s.part() * columns / s.parts(), (s.part() + 1) * columns / s.parts());
+        long need = plan.heapBytes();
+        if (need > heapLimitBytes) {
+            throw new MemoryException(String.format(java.util.Locale.ROOT, "%s: upscaling this %d^3 box needs about %.1f GB of"
+                    + " Java heap (%.1f GB given): raise LOUPE_HEAP to %dg (bin/loupe sizes it by itself when LOUPE_HEAP is"
+                    + " unset)%s", header.files().get(0), n, need / 1e9, heapLimitBytes / 1e9, (need >> 30) + 1,
+                    s.crop() != null && crop > 8 ? ", or lower --crop" : ""));
+        }
+        return plan;
+    }
+
+    /**
+     * Java heap an upscale of an N³ LR box needs at its peak: reading, {@value #READ_BYTES_PER_LR_SITE} B
+     * per LR site (the particles, their site map and the fields they become); afterwards the fields
+     * (24 B per site), the box-wide noise of a stochastic model (4 B per site and noise channel), the
+     * tile rows in flight (two of the model's and one trilinear velocity row, each s·c × s·c × s·N
+     * sites × 4 B per channel, plus its particles a plane at a time) and one batch's tiles. The
+     * network's activations live outside the heap (ND4J), bounded by --memory-mb.
+     */
+    public static long heapBytes(int n, int scale, int crop, int halo, int channels, int noiseChannels, int batch) {
+        long sites = (long) n * n * n;
+        long t = (long) scale * crop;
+        long nh = (long) scale * n;
+        long row = t * t * nh * 4;
+        long rows = 2 * row * channels + row * 3 + t * nh * 32 * 2;
+        long in = crop + 2L * halo;
+        long o = scale * in;
+        long tiles = 3L * batch * ((channels + noiseChannels) * in * in * in + channels * o * o * o) * 4;
+        long steady = 24 * sites + 4L * noiseChannels * sites + rows + tiles;
+        return BASE_HEAP_BYTES + Math.max(READ_BYTES_PER_LR_SITE * sites, steady);
+    }
+
+    /**
+     * Reads {@code snap}'s particles, upscales them and writes the SR snapshot (with
+     * {@code parts} > 1: member {@code part} of {@code out}). {@code lrMass} is the LR particle
+     * mass; the SR particles get it ÷ s³. {@code progress} gets tiles done.
+     */
+    public static Result run(Plan plan, Snapshot snap, List<SourceFile> sources, double lrMass, Path out, SnapshotMeta meta,
+                             IntConsumer progress) {
+        ModelFile model = plan.model();
+        Settings s = plan.settings0();
+        SnapshotHeader h = snap.header();
+        boolean trilinearVelocities = !model.velocity();
+        Grid lr;
+        Grid lrVelocity = null;
+        {
+            // A block of its own, so that the particles are garbage once the fields exist.
+            Particles p = snap.readParticles(s.particleType());
+            Lattice lattice = Lattice.detect(p, s.latticeOffsetCells());
+            if (lattice == null) {
+                throw new FormatException(h.files().get(0) + ": particle IDs do not fill an N^3 lattice, so no lattice field"
+                        + " can be made");
+            }
+            lattice.requirePlausible(p, String.valueOf(h.files().get(0)));
+            try {
+                lr = LagrangianFields.fields(p, lattice, true, model.velocity(), h.redshift(), sources);
+                if (trilinearVelocities) {
+                    // A displacement-only model: readers get velocities anyway, the LR field upsampled
+                    // trilinearly (the baseline the model would correct), and the output line says so.
+                    lrVelocity = LagrangianFields.fields(p, lattice, false, true, h.redshift(), sources);
+                }
+            } catch (FormatException e) {
+                throw new FormatException(h.files().get(0) + ": " + e.getMessage(), e);
+            }
+        }
+        Cosmology c = new Cosmology(h.omegaM(), h.omegaLambda(), 0.0, h.hubble(), 0.8, 0.96, 0);
+        PairFields fields = new PairFields(h.files().get(0).toString(), lr, null, Normalization.of(c, h.redshift()));
+        PairFields velocities = trilinearVelocities
+                ? new PairFields(h.files().get(0).toString(), lrVelocity, null, new Normalization(1, 1)) : null;
+        Upscaler up = Upscaler.of(model, s.seed());
+        Upscaler trilinear = new Upscaler((x, t) -> t, model.scale(), model.haloCells(), 3);
+        int nh = plan.hrSide();
+        Lattice hrLattice = new Lattice(nh, 1, 0.0, new Box(h.boxMpcH()));
+        double mass = lrMass / Math.pow(model.scale(), 3);
+        int crop = plan.crop();
+        int perSide = plan.columns();
+        long firstRow = (long) plan.columnFrom() * crop * model.scale() * nh * nh;
+        long total = (long) nh * nh * nh;
+        Path written = SnapshotWriter.writeRows(out, s.part(), s.parts(), hrLattice.box(), plan.particles(), total, mass, meta,
+                WriteOptions.defaults(), rows -> up.upscaleRows(fields, crop, s.batch(), plan.columnFrom() * perSide,
+                        plan.columnTo() * perSide, row -> {
+                            Upscaler.TileRow vel = row;
+                            int velFirst = 3 * row.side() * row.side() * nh;
+                            if (trilinearVelocities) {
+                                int r = (row.xFrom() / (model.scale() * crop)) * perSide + row.yFrom() / (model.scale() * crop);
+                                Upscaler.TileRow[] got = new Upscaler.TileRow[1];
+                                trilinear.upscaleRows(velocities, crop, s.batch(), r, r + 1, t -> got[0] = t, d -> { });
+                                vel = got[0];
+                                velFirst = 0;
+                            }
+                            write(rows, row, vel, velFirst, hrLattice, mass, firstRow);
+                        }, progress));
+        return new Result(written, plan.particles(), trilinearVelocities);
+    }
+
+    /** A tile row's particles, one HR plane (s·c rows of IDs, contiguous in the file) at a time. */
+    private static void write(SnapshotWriter.Rows rows, Upscaler.TileRow row, Upscaler.TileRow vel, int velFirst, Lattice lattice,
+                              double mass, long firstRow) {
+        int nh = row.sitesPerSide();
+        int t = row.side();
+        int stride = t * t * nh;
+        for (int x = 0; x < t; x++) {
+            int plane = row.xFrom() + x;
+            Particles p = LagrangianFields.toParticles(row.values(), row.offset(0, x, 0), vel.values(),
+                    velFirst + vel.offset(0, x, 0), stride, plane, plane + 1, row.yFrom(), t, lattice, mass);
+            rows.write(((long) plane * nh + row.yFrom()) * nh - firstRow, p);
+        }
+    }
+}
