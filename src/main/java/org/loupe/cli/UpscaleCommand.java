@@ -226,7 +226,7 @@ final class UpscaleCommand implements Callable<Integer> {
             settings.put("domainMismatch", job.domainMismatch());
         }
         SnapshotHeader h = job.snap().header();
-        Provenance prov = new Provenance("upscale", src, settings, model.noiseChannels() > 0 ? seed : null, Backend.describe());
+        Provenance prov = new Provenance("upscale", src, settings, model.stochastic() ? seed : null, Backend.describe());
         SnapshotMeta meta = new SnapshotMeta(h.redshift(), h.omegaM(), h.omegaLambda(), h.hubble(), prov.toStableJson());
         ProgressBar bar = ProgressBar.stderr();
         String label = "upscale " + job.input().getFileName();

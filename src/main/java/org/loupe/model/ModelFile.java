@@ -64,6 +64,11 @@ public record ModelFile(ComputationGraph graph, int scale, boolean velocity, int
         return new GeneratorGeometry(scale, cropCells, haloCells);
     }
 
+    /** True when the output depends on a noise seed: noise channels at the input or noise in every block. */
+    public boolean stochastic() {
+        return noiseChannels > 0 || graph.getConfiguration().getNetworkInputs().size() > 2;
+    }
+
     public int channels() {
         return velocity ? 6 : 3;
     }
