@@ -171,6 +171,13 @@ final class ValidateCommand implements Callable<Integer> {
         }
         PowerSpectrum ps = new PowerSpectrum(PowerSpec.defaults(), new JTransformsFft3d(threads), threads);
         ValidationInput in = new ValidationInput(pLr, pSr, pHr, lrSide, srSide, firstSr.getValue().header().redshift(), inputs);
+        var head = firstSr.getValue().header();
+        if (!Double.isNaN(head.omegaM()) && !Double.isNaN(head.omegaLambda())) {
+            // H(z) from the SR header's cosmology puts the particles in redshift space for P0 and P2.
+            double a = 1 / (1 + head.redshift());
+            double hubble = new org.loupe.cosmology.Cosmology(head.omegaM(), head.omegaLambda(), 0, 1, 1, 1, 0).hubble(a);
+            in = in.withHubble(head.redshift(), hubble);
+        }
         ValidationReport report = new Validator(ps, threads).run(in, mesh, vs, seams, seamNotes);
         Provenance prov = new Provenance("validate", sources, vs, null, "plain Java (no ND4J)");
         ReportWriter.write(report, out, prov.toJson());

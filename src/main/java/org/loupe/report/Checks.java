@@ -12,6 +12,8 @@ final class Checks {
     static final String CORRELATION = "r(k)";
     static final String HALOS = "halo count";
     static final String MASS_FUNCTION = "mass function";
+    static final String MONOPOLE = "P0 (redshift space)";
+    static final String QUADRUPOLE = "P2 (redshift space)";
 
     private Checks() {
     }
@@ -93,6 +95,58 @@ final class Checks {
         }
         return check(MASS_FUNCTION, d, off == 0, off, 0, String.format(Locale.ROOT,
                 "mass-function bins (%.1f dex) beyond 2 sigma of HR: %d of %d", Validator.MASS_BIN_DEX, off, used));
+    }
+
+    /** Redshift-space P₀/P₀_HR per bin, both with their shot noise subtracted. */
+    static double[] monopoleRatio(Dataset d, Dataset hr) {
+        double[] a = d.redshiftSpace().pk();
+        double[] b = hr.redshiftSpace().pk();
+        double[] out = new double[a.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (a[i] - d.shotNoise()) / (b[i] - hr.shotNoise());
+        }
+        return out;
+    }
+
+    /**
+     * (P₂ − P₂_HR) / P₀_HR per bin: the quadrupole changes sign on small scales (fingers of God),
+     * so its error is measured against HR's monopole, not as a ratio that diverges at the crossing.
+     */
+    static double[] quadrupoleError(Dataset d, Dataset hr) {
+        double[] a = d.redshiftSpace().p2();
+        double[] b = hr.redshiftSpace().p2();
+        double[] m = hr.redshiftSpace().pk();
+        double[] out = new double[a.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (a[i] - b[i]) / (m[i] - hr.shotNoise());
+        }
+        return out;
+    }
+
+    static ValidationReport.Check monopole(Dataset d, Dataset hr, double kmax, double tol) {
+        double[] q = monopoleRatio(d, hr);
+        return worst(MONOPOLE, d, q, 1, kmax, tol, "max |P0/P0_HR - 1| in redshift space (mean of 3 lines of sight), shot noise"
+                + " subtracted");
+    }
+
+    static ValidationReport.Check quadrupole(Dataset d, Dataset hr, double kmax, double tol) {
+        return worst(QUADRUPOLE, d, quadrupoleError(d, hr), 0, kmax, tol, "max |P2 - P2_HR| / P0_HR in redshift space (mean of 3"
+                + " lines of sight)");
+    }
+
+    private static ValidationReport.Check worst(String kind, Dataset d, double[] q, double ideal, double kmax, double tol, String what) {
+        double[] k = d.redshiftSpace().k();
+        double worst = 0;
+        double at = Double.NaN;
+        for (int i = 0; i < q.length && k[i] <= kmax * (1 + 1e-9); i++) {
+            double e = Math.abs(q[i] - ideal);
+            if (e > worst || Double.isNaN(e)) {
+                worst = e;
+                at = k[i];
+            }
+        }
+        return check(kind, d, worst <= tol, worst, tol, String.format(Locale.ROOT, "%s, k <= %.3g h/Mpc%s", what, kmax,
+                Double.isNaN(at) ? "; equal in every bin" : String.format(Locale.ROOT, "; worst at k = %.3f", at)));
     }
 
     private static ValidationReport.Check check(String kind, Dataset d, boolean passed, double measured, double limit, String detail) {

@@ -16,9 +16,12 @@ import org.loupe.stats.SeamMetric;
  * @param massFunction FoF mass function on the report's shared bins
  * @param seam seam metric (SR boxes with a known tiling and an HR box), or null
  * @param seamNote why there is no seam metric, or null
+ * @param redshiftSpace redshift-space monopole (in {@code pk}, shot noise not subtracted) and
+ *        quadrupole ({@code p2}), averaged over the three axes as lines of sight; null for a box
+ *        without velocities or a report without the Hubble rate
  */
 public record Dataset(String name, Role role, PowerResult power, double shotNoise, CrossPowerResult vsHr,
-                      MassFunction massFunction, SeamMetric seam, String seamNote) {
+                      MassFunction massFunction, SeamMetric seam, String seamNote, PowerResult redshiftSpace) {
 
     /** Why a box is in the report. */
     public enum Role {

@@ -35,7 +35,11 @@ final class Html {
                 h.append("<th>").append(swatch(colours, c)).append(esc(c)).append(d.judged() ? "" : " <small>(control)</small>").append("</th>");
             }
             h.append("<th>limit</th></tr>");
-            for (String kind : List.of(Checks.POWER, Checks.CORRELATION, Checks.HALOS, Checks.MASS_FUNCTION)) {
+            for (String kind : List.of(Checks.POWER, Checks.CORRELATION, Checks.HALOS, Checks.MASS_FUNCTION, Checks.MONOPOLE,
+                    Checks.QUADRUPOLE)) {
+                if (r.checks().stream().noneMatch(c -> c.kind().equals(kind))) {
+                    continue;   // no velocities or no cosmology: no redshift-space rows
+                }
                 String detail = "";
                 String limit = "";
                 StringBuilder cells = new StringBuilder();
@@ -137,7 +141,7 @@ final class Html {
 
     private static String format(String kind, double v) {
         return switch (kind) {
-            case Checks.POWER, Checks.HALOS -> String.format(Locale.ROOT, "%.1f %%", 100 * v);
+            case Checks.POWER, Checks.HALOS, Checks.MONOPOLE, Checks.QUADRUPOLE -> String.format(Locale.ROOT, "%.1f %%", 100 * v);
             case Checks.CORRELATION -> String.format(Locale.ROOT, "%.4f", v);
             default -> String.format(Locale.ROOT, "%d", (int) Math.round(v));
         };

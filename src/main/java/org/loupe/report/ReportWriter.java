@@ -187,6 +187,13 @@ public final class ReportWriter {
                 e.put("r", d.vsHr().r());
                 e.put("T", d.vsHr().transfer());
             }
+            if (d.redshiftSpace() != null) {
+                e.put("redshiftSpace", Map.of("p0", d.redshiftSpace().pk(), "p2", d.redshiftSpace().p2()));
+                if (d.vsHr() != null && r.hr().redshiftSpace() != null) {
+                    e.put("p0Ratio", Checks.monopoleRatio(d, r.hr()));
+                    e.put("p2ErrorOverP0Hr", Checks.quadrupoleError(d, r.hr()));
+                }
+            }
             MassFunction mf = d.massFunction();
             e.put("massFunction", Map.of("log10MassEdges", mf.log10MassEdges(), "counts", mf.counts(), "dndlog10m", mf.dndlog10m(),
                     "poissonError", mf.error()));

@@ -16,9 +16,17 @@ import org.loupe.particles.Particles;
  * @param hrSide HR (and SR) particles per side
  * @param redshift redshift of the SR snapshots
  * @param names input names and hashes for the report (label → value)
+ * @param hubbleKmSPerMpcH H(z) of the snapshots in km/s per Mpc/h, for the redshift-space
+ *        multipoles; NaN when the cosmology is unknown (no redshift-space check)
  */
 public record ValidationInput(Particles lr, Map<String, Particles> sr, Particles hr, int lrSide, int hrSide, double redshift,
-                              Map<String, Object> names) {
+                              Map<String, Object> names, double hubbleKmSPerMpcH) {
+
+    /** Without the Hubble rate: no redshift-space multipoles. */
+    public ValidationInput(Particles lr, Map<String, Particles> sr, Particles hr, int lrSide, int hrSide, double redshift,
+                           Map<String, Object> names) {
+        this(lr, sr, hr, lrSide, hrSide, redshift, names, Double.NaN);
+    }
 
     public ValidationInput {
         sr = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sr));
@@ -38,11 +46,16 @@ public record ValidationInput(Particles lr, Map<String, Particles> sr, Particles
     }
 
     public ValidationInput withSides(int lrSideCells, int hrSideCells) {
-        return new ValidationInput(lr, sr, hr, lrSideCells, hrSideCells, redshift, names);
+        return new ValidationInput(lr, sr, hr, lrSideCells, hrSideCells, redshift, names, hubbleKmSPerMpcH);
     }
 
     public ValidationInput withNames(Map<String, Object> inputNames) {
-        return new ValidationInput(lr, sr, hr, lrSide, hrSide, redshift, inputNames);
+        return new ValidationInput(lr, sr, hr, lrSide, hrSide, redshift, inputNames, hubbleKmSPerMpcH);
+    }
+
+    /** With H(z) of the snapshots (km/s per Mpc/h) at {@code z}: the report adds the redshift-space multipoles. */
+    public ValidationInput withHubble(double z, double hubble) {
+        return new ValidationInput(lr, sr, hr, lrSide, hrSide, z, names, hubble);
     }
 
     private static int side(Particles p) {

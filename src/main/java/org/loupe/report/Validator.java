@@ -32,10 +32,12 @@ public final class Validator {
 
     private final PowerSpectrum power;
     private final int threads;
+    private final org.loupe.mesh.Fft3d fft;
 
     public Validator(PowerSpectrum power, int threads) {
         this.power = power;
         this.threads = threads;
+        this.fft = new org.loupe.mesh.JTransformsFft3d(threads);
     }
 
     /** As {@link #run(ValidationInput, int, ValidationSpec, Map, Map)} with one seam metric for every SR box (or none). */
@@ -90,8 +92,10 @@ public final class Validator {
             PowerResult auto = power.auto(f);
             CrossPowerResult x = fHr == null || name.equals(ValidationReport.HR) ? null : power.cross(f, fHr);
             double shot = box * box * box / p.count();
+            PowerResult rsd = Double.isNaN(in.hubbleKmSPerMpcH()) || p.velocitiesKmS() == null ? null
+                    : redshiftSpace(p, grid, in.redshift(), in.hubbleKmSPerMpcH());
             datasets.put(name, new Dataset(name, roles.get(name), auto, shot, x, MassFunction.measure(halos.get(name), edges),
-                    seams.get(name), seamNotes.get(name)));
+                    seams.get(name), seamNotes.get(name), rsd));
         }
 
         // Slices on the HR particle lattice: finer meshes show the lattice of the particles rather than the structure.
@@ -122,10 +126,40 @@ public final class Validator {
                 checks.add(Checks.haloCount(d, count(halos.get(d.name()), spec.haloMinHrParticles() * hr.mass(0)), hrHalos,
                         spec.haloMinHrParticles(), spec.haloCountTolerance()));
                 checks.add(Checks.massFunctionBins(d, h));
+                if (d.redshiftSpace() != null && h.redshiftSpace() != null) {
+                    checks.add(Checks.monopole(d, h, kmax, spec.monopoleTolerance()));
+                    checks.add(Checks.quadrupole(d, h, kmax, spec.quadrupoleTolerance()));
+                }
             }
         }
         ValidationReport draft = new ValidationReport(in.names(), spec, kNyqLr, kNyqHr, datasets, slices, checks, Map.of());
         return new ValidationReport(in.names(), spec, kNyqLr, kNyqHr, datasets, slices, checks, Verdicts.of(draft));
+    }
+
+    /**
+     * Redshift-space P₀ and P₂ of {@code p}, each the mean over the x, y and z axes as lines of
+     * sight: three times the modes of one axis, and a box's own real-space anisotropy cancels
+     * (Σ_i L₂(k̂_i) = 0 for every mode).
+     */
+    private PowerResult redshiftSpace(Particles p, int grid, double z, double hubble) {
+        double a = 1 / (1 + z);
+        PowerResult sum = null;
+        double[] p0 = null;
+        double[] p2 = null;
+        for (int los = 0; los < 3; los++) {
+            PowerSpectrum est = new PowerSpectrum(power.spec().withLosAxis(los), fft, threads);
+            PowerResult r = est.auto(org.loupe.stats.RedshiftSpace.of(p, los, a, hubble), grid, Window.CIC, z, List.of());
+            if (sum == null) {
+                sum = r;
+                p0 = new double[r.size()];
+                p2 = new double[r.size()];
+            }
+            for (int i = 0; i < r.size(); i++) {
+                p0[i] += r.pk()[i] / 3;
+                p2[i] += r.p2()[i] / 3;
+            }
+        }
+        return new PowerResult(sum.meta(), sum.k(), p0, p2, new double[p0.length], sum.nmodes());
     }
 
     /** Halos of at least {@code minMass} (1e10 Msun/h). */

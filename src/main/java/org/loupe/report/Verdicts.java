@@ -48,7 +48,8 @@ final class Verdicts {
 
     private static String value(ValidationReport.Check c) {
         return switch (c.kind()) {
-            case Checks.POWER, Checks.HALOS -> String.format(Locale.ROOT, "(%.1f %% > %.0f %%)", 100 * c.measured(), 100 * c.limit());
+            case Checks.POWER, Checks.HALOS, Checks.MONOPOLE, Checks.QUADRUPOLE ->
+                    String.format(Locale.ROOT, "(%.1f %% > %.0f %%)", 100 * c.measured(), 100 * c.limit());
             case Checks.CORRELATION -> String.format(Locale.ROOT, "(min %.3f < %.3g)", c.measured(), c.limit());
             default -> String.format(Locale.ROOT, "(%d bins beyond 2 sigma)", (int) c.measured());
         };

@@ -70,4 +70,38 @@ class ReportFiguresTest {
         assertEquals(4, one.checks().stream().filter(ValidationReport.Check::judged).count());
         assertTrue(two.passed(), "SR = HR passes: " + two.checks());
     }
+
+    /**
+     * With velocities and H(z) the report adds the redshift-space P0 and P2 checks: an SR box
+     * equal to HR has no error; the same positions with the velocities of another (colder) box
+     * fail them; a box without velocities (the trilinear baseline) gets no such check.
+     */
+    @Test
+    void redshiftSpaceMultipolesJudgeTheVelocities() {
+        Particles hr = withVelocities(Catalogues.displacedLattice(16, 32.0, 1.2), 400, 1);
+        Particles lr = withVelocities(Catalogues.displacedLattice(8, 32.0, 1.2), 400, 2);
+        Particles cold = withVelocities(hr, 40, 3);
+        PowerSpectrum ps = new PowerSpectrum(PowerSpec.defaults(), new JTransformsFft3d(2), 2);
+        Map<String, Particles> srs = new LinkedHashMap<>();
+        srs.put("same", hr);
+        srs.put("cold", cold);
+        ValidationReport r = new Validator(ps, 2).run(ValidationInput.of(lr, srs, hr).withSides(8, 16).withHubble(0, 100), 32,
+                ValidationSpec.defaults(), null);
+        assertEquals(0.0, r.check("same", Checks.MONOPOLE).measured(), 1e-9);
+        assertEquals(0.0, r.check("same", Checks.QUADRUPOLE).measured(), 1e-9);
+        assertTrue(!r.check("cold", Checks.MONOPOLE).passed() && !r.check("cold", Checks.QUADRUPOLE).passed(),
+                r.check("cold", Checks.MONOPOLE) + " / " + r.check("cold", Checks.QUADRUPOLE));
+        assertEquals(null, r.check(ValidationReport.TRILINEAR, Checks.MONOPOLE), "the trilinear baseline carries no velocities");
+        assertTrue(r.check(ValidationReport.LR, Checks.QUADRUPOLE) != null);
+    }
+
+    /** The particles of {@code p} with Gaussian velocities of {@code sigma} km/s per component. */
+    private static Particles withVelocities(Particles p, double sigma, long seed) {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
+        float[] v = new float[p.positionsMpcH().length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) (sigma * rng.nextGaussian());
+        }
+        return new Particles(p.box(), p.positionsMpcH(), v, p.ids(), p.massPerParticle(), p.masses());
+    }
 }
