@@ -50,6 +50,11 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--ics", paramLabel = "SNAPSHOT", description = "Start from this IC snapshot (lattice IDs) instead of drawing ICs.")
     Path ics;
 
+    @Option(names = "--only", paramLabel = "lr|hr", description = "Run only this resolution of every pair (e.g. LR runs"
+            + " at another resolution against HR runs you already have); writes no data manifest: pair the files with"
+            + " `loupe manifest create --pair`.")
+    String only;
+
     @Mixin
     CommonOptions common;
 
@@ -65,6 +70,12 @@ final class SimulateCommand implements Callable<Integer> {
         SimSpec sim = rc.simulate();
         if (sim == null) {
             throw new ConfigException(common.config + ": no simulate: section; see configs/pairs-quick.yaml");
+        }
+        if (only != null && !only.equals("lr") && !only.equals("hr")) {
+            throw new ConfigException("--only must be lr or hr, got '" + only + "'");
+        }
+        if (only != null && ics != null) {
+            throw new ConfigException("--only applies to pairs; --ics runs one simulation already");
         }
         int threads = common.threads(rc);
         Path dir = common.runDir(rc, out, "simulate");
@@ -88,6 +99,9 @@ final class SimulateCommand implements Callable<Integer> {
         List<DataManifest.Entry> entries = new ArrayList<>();
         List<SourceFile> written = new ArrayList<>();
         long t0 = System.nanoTime();
+        if (only != null) {
+            return oneResolution(gen, sim, dir, bar, console, t0);
+        }
         for (int i : gen.indices()) {
             PairGenerator.Pair pair = gen.run(i, (p, res, s, t, a) -> bar.update(
                     String.format(Locale.ROOT, "pair %d/%d %s %d^3", p + 1, sim.pairs(), res,
@@ -105,6 +119,28 @@ final class SimulateCommand implements Callable<Integer> {
         new Provenance("simulate", List.of(), rc, sim.seed(), "plain Java (no ND4J)").write(dir.resolve("manifest.json"));
         console.printf(Locale.ROOT, "wrote %d pairs (%d snapshots) to %s in %.1f s; data manifest: %s%n", sim.pairs(),
                 written.size(), dir, (System.nanoTime() - t0) * 1e-9, dir.resolve("data-manifest.yaml"));
+        return 0;
+    }
+
+    /** {@code --only lr|hr}: that member of every pair, written as a full run would write it. */
+    private Integer oneResolution(PairGenerator gen, SimSpec sim, Path dir, ProgressBar bar, java.io.PrintWriter console, long t0)
+            throws IOException {
+        int n = only.equals("lr") ? sim.lrParticlesPerSide() : sim.hrParticlesPerSide();
+        List<SourceFile> written = new ArrayList<>();
+        for (int i : gen.indices()) {
+            long seed = sim.seed() + i;
+            String label = String.format(Locale.ROOT, "pair %d/%d %s %d^3", i + 1, sim.pairs(), only.toUpperCase(Locale.ROOT), n);
+            List<PmRun.Output> outs = gen.runOne(n, seed, (s, t, a) -> bar.update(label, s, t,
+                    String.format(Locale.ROOT, "z=%.2f", 1 / a - 1)));
+            for (PmRun.Output o : outs) {
+                write(dir, String.format(Locale.ROOT, "pair_%03d", i), only, o, sim, seed, written);
+            }
+        }
+        new Provenance("simulate --only " + only, List.of(), common.runConfig(), sim.seed(), "plain Java (no ND4J)")
+                .write(dir.resolve("manifest.json"));
+        console.printf(Locale.ROOT, "wrote the %s runs of %d pairs (%d snapshots) to %s in %.1f s; no data manifest: pair them"
+                + " with `loupe manifest create --pair ID=LR,HR[,split]`%n", only.toUpperCase(Locale.ROOT), sim.pairs(),
+                written.size(), dir, (System.nanoTime() - t0) * 1e-9);
         return 0;
     }
 

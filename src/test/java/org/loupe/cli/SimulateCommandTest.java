@@ -67,6 +67,24 @@ class SimulateCommandTest {
         assertTrue(Files.readString(dir.resolve("a/config.yaml")).contains("hrParticlesPerSide: 16"));
     }
 
+    /** --only runs one resolution of every pair: the files equal those of the full run, and no data manifest is claimed. */
+    @Test
+    void onlyOneResolutionGivesTheSameFilesAsTheFullRun() throws Exception {
+        Path cfg = dir.resolve("tiny.yaml");
+        Files.writeString(cfg, CONFIG);
+        StringWriter err = new StringWriter();
+        assertEquals(0, run(err, "simulate", "--config", cfg.toString(), "--out", dir.resolve("full").toString()), err.toString());
+        assertEquals(0, run(err, "simulate", "--config", cfg.toString(), "--out", dir.resolve("hr").toString(), "--only", "hr"),
+                err.toString());
+        for (String f : new String[] {"pair_000/hr_z0.000.hdf5", "pair_001/hr_z1.000.hdf5"}) {
+            assertEquals(Sha256.of(dir.resolve("full").resolve(f)), Sha256.of(dir.resolve("hr").resolve(f)), f);
+        }
+        assertTrue(!Files.exists(dir.resolve("hr/pair_000/lr_z0.000.hdf5")) && !Files.exists(dir.resolve("hr/data-manifest.yaml")));
+        StringWriter bad = new StringWriter();
+        assertEquals(2, run(bad, "simulate", "--config", cfg.toString(), "--out", dir.resolve("x").toString(), "--only", "mr"));
+        assertTrue(bad.toString().contains("--only must be lr or hr"), bad.toString());
+    }
+
     @Test
     void inconsistentResolutionsAreRejectedWithTheFix() throws Exception {
         Path cfg = dir.resolve("bad.yaml");
