@@ -1,7 +1,11 @@
 package org.loupe.model.loss;
 
 /** {@code l1}: λ × the mean over channels of |output − target| per HR site, as DL4J's LossL1. */
-public record AbsoluteError(double weight) implements LossTerm {
+public final class AbsoluteError extends PerElementError {
+
+    public AbsoluteError(double weight) {
+        super(weight);
+    }
 
     @Override
     public String name() {
@@ -9,18 +13,12 @@ public record AbsoluteError(double weight) implements LossTerm {
     }
 
     @Override
-    public void accumulate(LossBatch b, double[] score, double[] grad) {
-        int c = b.channels();
-        for (int r = 0; r < b.rows(); r++) {
-            double s = 0;
-            for (int k = 0; k < c; k++) {
-                double e = b.error(r * c + k);
-                s += Math.abs(e);
-                if (grad != null) {
-                    grad[r * c + k] += weight * Math.signum(e) / c;
-                }
-            }
-            score[r] += weight * s / c;
-        }
+    double value(double e) {
+        return Math.abs(e);
+    }
+
+    @Override
+    double derivative(double e) {
+        return Math.signum(e);
     }
 }

@@ -1,7 +1,11 @@
 package org.loupe.model.loss;
 
 /** {@code mse}: λ × the mean over channels of (output − target)² per HR site, as DL4J's LossMSE. */
-public record SquaredError(double weight) implements LossTerm {
+public final class SquaredError extends PerElementError {
+
+    public SquaredError(double weight) {
+        super(weight);
+    }
 
     @Override
     public String name() {
@@ -9,18 +13,12 @@ public record SquaredError(double weight) implements LossTerm {
     }
 
     @Override
-    public void accumulate(LossBatch b, double[] score, double[] grad) {
-        int c = b.channels();
-        for (int r = 0; r < b.rows(); r++) {
-            double s = 0;
-            for (int k = 0; k < c; k++) {
-                double e = b.error(r * c + k);
-                s += e * e;
-                if (grad != null) {
-                    grad[r * c + k] += weight * 2 * e / c;
-                }
-            }
-            score[r] += weight * s / c;
-        }
+    double value(double e) {
+        return e * e;
+    }
+
+    @Override
+    double derivative(double e) {
+        return 2 * e;
     }
 }
