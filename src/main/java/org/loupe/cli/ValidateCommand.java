@@ -203,22 +203,24 @@ final class ValidateCommand implements Callable<Integer> {
 
     /**
      * Java heap bytes per particle of the largest box while its FoF halos are found (cell sort,
-     * sorted copies of the positions, union-find and group arrays): BENCHMARKS.md, "Scale".
+     * sorted copies of the positions, union-find and group arrays), beyond the particles
+     * themselves: measured 72–87 (BENCHMARKS.md, "Scale").
      */
-    static final long FOF_BYTES_PER_PARTICLE = 60;
+    static final long FOF_BYTES_PER_PARTICLE = 90;
 
     /**
      * The heap a report needs, from the headers: every box's particles held at once (LR, each SR,
-     * HR, and the trilinear baseline at the SR resolution), FoF's working arrays for the largest
-     * box, and two interlaced spectra on the mesh. Refuses (exit 7) before reading a particle when
-     * it exceeds the heap: validate holds whole boxes (FoF needs them), unlike power.
+     * HR, and the trilinear baseline at the SR resolution), then the larger of FoF's working arrays
+     * for the largest box and the mesh (an interlaced spectrum being painted, and HR's kept when
+     * there is an HR box). Refuses (exit 7) before reading a particle when it exceeds the heap:
+     * validate holds whole boxes (FoF needs them), unlike power.
      */
     private void requireMemory(java.util.Collection<Snapshot> boxes, long hrCount, long srCount, long lrCount, int mesh,
                                int type) {
         long need = heapBytes(boxes, hrCount, srCount, lrCount, mesh, type);
         long have = Runtime.getRuntime().maxMemory();
         if (need > have) {
-            long meshPart = org.loupe.stats.PowerSpectrum.heapBytes(mesh, 2, true);
+            long meshPart = org.loupe.stats.PowerSpectrum.heapBytes(mesh, hrCount > 0 ? 2 : 1, true);
             throw new org.loupe.MemoryException(String.format(Locale.ROOT, "validate of %d SR particles needs about %.1f GB of Java"
                     + " heap (%.1f GB given; %.1f GB of it the %d^3 mesh): raise LOUPE_HEAP to %dg on a node with that memory%s"
                     + " (every box is held whole for FoF halos; `loupe power --fold` measures P(k) of any box in bounded memory)",
@@ -234,8 +236,11 @@ final class ValidateCommand implements Callable<Integer> {
             held += s.header().count(type);
         }
         long largest = Math.max(srCount, hrCount);
-        return (256L << 20) + HELD_BYTES_PER_PARTICLE * held + 12 * lrCount + FOF_BYTES_PER_PARTICLE * largest
-                + org.loupe.stats.PowerSpectrum.heapBytes(mesh, 2, true);
+        // FoF runs for every box before the others are painted (HR's spectrum is already made):
+        // its arrays and the painting are never live together.
+        long hrSpectrum = hrCount > 0 ? (long) mesh * mesh * (mesh / 2 + 1) * 16 : 0;
+        return (256L << 20) + HELD_BYTES_PER_PARTICLE * held + 12 * lrCount + Math.max(FOF_BYTES_PER_PARTICLE * largest
+                + hrSpectrum, org.loupe.stats.PowerSpectrum.heapBytes(mesh, hrCount > 0 ? 2 : 1, true));
     }
 
     /** The heap this command line needs (from the headers), for {@link HeapPlan}. */
