@@ -3,9 +3,10 @@ package org.loupe.cli;
 import picocli.CommandLine;
 
 /**
- * {@code java -cp loupe.jar org.loupe.cli.HeapPlan upscale ARGS}: prints the Java heap, in MB,
- * that {@code loupe upscale ARGS} needs (its plan: the LR box from the header, the crop from the
- * model and --memory-mb), so that bin/loupe can start the real run with a heap of that size
+ * {@code java -cp loupe.jar org.loupe.cli.HeapPlan COMMAND ARGS}: prints the Java heap, in MB, that
+ * {@code loupe COMMAND ARGS} needs, with headroom, for {@code upscale} (the LR box from the header,
+ * the crop from the model and --memory-mb), {@code power} (the mesh) and {@code validate} (the
+ * boxes' headers and the mesh), so that bin/loupe can start the real run with a heap of that size
  * instead of a fraction of the machine, which the JVM would fill with garbage before collecting.
  * Prints nothing when it cannot tell (another command, a bad option, an unreadable input): the
  * launcher then keeps its default and the real run reports the problem.
@@ -23,11 +24,22 @@ public final class HeapPlan {
 
     public static void main(String[] args) {
         try {
+            String[] rest = args.length > 0 ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
+            long bytes = 0;
             if (args.length > 0 && args[0].equals("upscale")) {
                 UpscaleCommand command = new UpscaleCommand();
-                CommandLine cli = new CommandLine(command);
-                cli.parseArgs(java.util.Arrays.copyOfRange(args, 1, args.length));
-                long bytes = command.plannedHeapBytes();
+                new CommandLine(command).parseArgs(rest);
+                bytes = command.plannedHeapBytes();
+            } else if (args.length > 0 && args[0].equals("power")) {
+                PowerCommand command = new PowerCommand();
+                new CommandLine(command).parseArgs(rest);
+                bytes = command.plannedHeapBytes();
+            } else if (args.length > 0 && args[0].equals("validate")) {
+                ValidateCommand command = new ValidateCommand();
+                new CommandLine(command).parseArgs(rest);
+                bytes = command.plannedHeapBytes();
+            }
+            if (bytes > 0) {
                 System.out.println(Math.max(MIN_MB, (long) Math.ceil(bytes * HEADROOM / (1 << 20))));
             }
         } catch (RuntimeException | LinkageError e) {

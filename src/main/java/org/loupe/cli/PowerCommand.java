@@ -19,6 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import org.loupe.ConfigException;
 import org.loupe.FormatException;
+import org.loupe.MemoryException;
 import org.loupe.ShapeMismatchException;
 import org.loupe.mesh.Grid;
 import org.loupe.mesh.GridInfo;
@@ -30,11 +31,11 @@ import org.loupe.run.Provenance;
 import org.loupe.run.RunConfig;
 import org.loupe.run.Sha256;
 import org.loupe.snapshot.GridFile;
-import org.loupe.snapshot.ParticleLoad;
 import org.loupe.snapshot.ReadOptions;
 import org.loupe.snapshot.Snapshot;
 import org.loupe.snapshot.SnapshotReader;
 import org.loupe.stats.CrossPowerResult;
+import org.loupe.stats.FoldedPower;
 import org.loupe.stats.FourierDensity;
 import org.loupe.stats.PowerMeta;
 import org.loupe.stats.PowerResult;
@@ -80,6 +81,18 @@ final class PowerCommand implements Callable<Integer> {
     @Option(names = "--nyquist-only", description = "Report bins only up to k_Nyq = pi N/L.")
     boolean nyquistOnly;
 
+    @Option(names = "--fold", paramLabel = "F", converter = Ranges.Positive.class,
+            description = "Also measure on meshes folded F, F^2, ... times (positions modulo L/F^j) to reach k beyond the mesh's"
+                    + " Nyquist frequency with the same memory; the bins come from the unfolded mesh at low k (see README).")
+    Integer fold;
+
+    @Option(names = "--fold-levels", paramLabel = "J", defaultValue = "2", converter = Ranges.Positive.class,
+            description = "Meshes measured with --fold: folded F^0 ... F^(J-1) times (default 2).")
+    int foldLevels;
+
+    /** A folded level's bins end at this fraction of its Nyquist frequency, where the next level takes over. */
+    static final double FOLD_SWITCH = 0.5;
+
     @Option(names = "--subtract-shot-noise", description = "Subtract 1/nbar = L^3/N_particles from auto powers (it is always reported).")
     boolean subtractShotNoise;
 
@@ -121,6 +134,22 @@ final class PowerCommand implements Callable<Integer> {
         Outputs.guard(written, read);
         Grid first = inputs.stream().map(Input::grid).filter(Objects::nonNull).findFirst().orElse(null);
         int n = meshSize(inputs);
+        if (fold != null && (fold < 2 || second != null || first != null || foldLevels < 2)) {
+            throw new ConfigException(fold < 2 || foldLevels < 2 ? "--fold needs F >= 2 and --fold-levels >= 2 (got " + fold + ", "
+                    + foldLevels + ")" : "--fold measures the auto power of a snapshot: drop --cross, and pass the snapshot,"
+                    + " not a grid file");
+        }
+        if (fold != null && Math.pow(fold, foldLevels - 1) * n > 1e7) {
+            throw new ConfigException("--fold " + fold + " --fold-levels " + foldLevels + " on a " + n + "^3 mesh reaches a mesh of "
+                    + String.format(Locale.ROOT, "%.3g", Math.pow(fold, foldLevels - 1) * n) + " cells per side, far past any"
+                    + " particle's resolution; use fewer levels or a smaller F");
+        }
+        long need = PowerSpectrum.heapBytes(n, inputs.size(), interlace == null || interlace);
+        if (need > Runtime.getRuntime().maxMemory()) {
+            throw new MemoryException(String.format(Locale.ROOT, "power on a %d^3 mesh needs about %.1f GB of Java heap (%.1f GB"
+                    + " given): lower --grid (--fold F reaches the same k with a mesh F times smaller) or raise LOUPE_HEAP to %dg",
+                    n, need / 1e9, Runtime.getRuntime().maxMemory() / 1e9, (need >> 30) + 1));
+        }
         Input in0 = inputs.get(0);
         double box = in0.grid() != null ? in0.grid().boxMpcH() : in0.snapshot().header().boxMpcH();
         double kLow = 2 * Math.PI / box;
@@ -141,23 +170,38 @@ final class PowerCommand implements Callable<Integer> {
         PowerSpectrum estimator = new PowerSpectrum(ps, new JTransformsFft3d(threads), threads);
         List<SourceFile> direct = new ArrayList<>();
         List<FourierDensity> fields = new ArrayList<>();
+        FoldedPower folded = null;
         long wrapped = 0;
         for (Input in : inputs) {
             if (in.grid() != null) {
                 List<SourceFile> self = Sha256.sources(List.of(in.path()));
                 direct.addAll(self);
                 fields.add(transform(estimator, in.grid(), self));
+            } else if (fold != null) {
+                // Painted while read, once per level and interlacing shift (docs: README "Power spectra").
+                List<SourceFile> files = Sha256.sources(in.snapshot().header().files());
+                direct.addAll(files);
+                folded = estimator.folded(in.snapshot().stream(opts.particleType()), n, w, in.snapshot().header().redshift(),
+                        files, fold, foldLevels, FOLD_SWITCH);
+                wrapped += in.snapshot().wrappedCount();
             } else {
                 List<SourceFile> files = Sha256.sources(in.snapshot().header().files());
                 direct.addAll(files);
-                ParticleLoad load = in.snapshot().load(opts.particleType());
-                wrapped += load.wrappedCount();
-                fields.add(estimator.paint(load.particles(), n, w, in.snapshot().header().redshift(), files));
+                // Painted while it is read: memory holds the mesh and a block of particles.
+                fields.add(estimator.paint(in.snapshot().stream(opts.particleType()), n, w, in.snapshot().header().redshift(),
+                        files));
+                wrapped += in.snapshot().wrappedCount();
             }
         }
         Path json = jsonPath(out);
         String summary;
-        if (fields.size() == 1) {
+        if (folded != null) {
+            folded.writeCsv(out);
+            folded.writeJson(json);
+            PowerResult r = folded.power();
+            summary = describe(r.size(), r.k(), r.meta()) + String.format(Locale.ROOT, "; folded x%d over %d levels"
+                    + " (meshes equivalent to %d^3)", fold, foldLevels, (long) (n * Math.pow(fold, foldLevels - 1)));
+        } else if (fields.size() == 1) {
             PowerResult r = estimator.auto(fields.get(0));
             r.writeCsv(out);
             r.writeJson(json);
@@ -174,6 +218,11 @@ final class PowerCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s and %s: %s%s%n", out, json.getFileName(), summary,
                 wrapped > 0 ? " (" + wrapped + " coordinates wrapped into the box)" : "");
         return 0;
+    }
+
+    /** The heap this command line needs (0 when a grid file sets the mesh), for {@link HeapPlan}. */
+    long plannedHeapBytes() {
+        return grid == null ? 0 : PowerSpectrum.heapBytes(grid, second == null ? 1 : 2, interlace == null || interlace);
     }
 
     private PowerSpec powerSpec() {
@@ -289,6 +338,11 @@ final class PowerCommand implements Callable<Integer> {
         m.put("grid", n);
         m.put("window", w.name());
         m.put("power", ps);
+        if (fold != null) {
+            m.put("fold", fold);
+            m.put("foldLevels", foldLevels);
+            m.put("foldSwitchFractionOfNyquist", FOLD_SWITCH);
+        }
         return m;
     }
 

@@ -83,7 +83,9 @@ final class ValidateCommand implements Callable<Integer> {
         RunConfig rc = common.runConfig();
         ValidationSpec vs = rc.validate() != null ? rc.validate() : ValidationSpec.defaults();
         int threads = common.threads(rc);
-        var read = common.readOptions(rc);   // the config's snapshot: overrides, as every other command
+        // The config's snapshot: overrides, as every other command; no velocities: no check uses them,
+        // and they would be 12 B per particle of every box.
+        var read = common.readOptions(rc).withoutVelocities();
         Map<String, Path> srs = SrInputs.parse(srArgs);
         Snapshot sLr = SnapshotReader.open(lr, read);
         Map<String, Snapshot> sSr = new LinkedHashMap<>();
@@ -122,6 +124,10 @@ final class ValidateCommand implements Callable<Integer> {
                         e.getKey(), zi, firstSrPath, z));
             }
         }
+        int mesh0 = grid != null ? grid : 2 * (int) Math.round(Math.cbrt(firstSr.getValue().header().count(read.particleType())));
+        requireMemory(all.values(), sHr == null ? 0 : sHr.header().count(read.particleType()),
+                firstSr.getValue().header().count(read.particleType()), sLr.header().count(read.particleType()), mesh0,
+                read.particleType());
         Particles pLr = sLr.readParticles(read.particleType());
         Map<String, Particles> pSr = new LinkedHashMap<>();
         sSr.forEach((name, s) -> pSr.put(name, s.readParticles(read.particleType())));
@@ -194,6 +200,76 @@ final class ValidateCommand implements Callable<Integer> {
         }
         console.println("report: " + out.resolve("report.html"));
         return report.passed() ? 0 : 6;
+    }
+
+    /**
+     * Java heap bytes per particle held for the whole run: positions (12) and IDs (8) of every box
+     * read, and of the trilinear baseline Loupe makes at the SR resolution.
+     */
+    static final long HELD_BYTES_PER_PARTICLE = 20;
+
+    /**
+     * Java heap bytes per particle of the largest box while its FoF halos are found (cell sort,
+     * sorted copies of the positions, union-find and group arrays), beyond the particles
+     * themselves: measured 72–87 (BENCHMARKS.md, "Scale").
+     */
+    static final long FOF_BYTES_PER_PARTICLE = 90;
+
+    /**
+     * The heap a report needs, from the headers: every box's particles held at once (LR, each SR,
+     * HR, and the trilinear baseline at the SR resolution), then the larger of FoF's working arrays
+     * for the largest box and the mesh (an interlaced spectrum being painted, and HR's kept when
+     * there is an HR box). Refuses (exit 7) before reading a particle when it exceeds the heap:
+     * validate holds whole boxes (FoF needs them), unlike power.
+     */
+    private void requireMemory(java.util.Collection<Snapshot> boxes, long hrCount, long srCount, long lrCount, int mesh,
+                               int type) {
+        long need = heapBytes(boxes, hrCount, srCount, lrCount, mesh, type);
+        long have = Runtime.getRuntime().maxMemory();
+        if (need > have) {
+            long meshPart = org.loupe.stats.PowerSpectrum.heapBytes(mesh, hrCount > 0 ? 2 : 1, true);
+            throw new org.loupe.MemoryException(String.format(Locale.ROOT, "validate of %d SR particles needs about %.1f GB of Java"
+                    + " heap (%.1f GB given; %.1f GB of it the %d^3 mesh): raise LOUPE_HEAP to %dg on a node with that memory%s"
+                    + " (every box is held whole for FoF halos; `loupe power --fold` measures P(k) of any box in bounded memory)",
+                    srCount, need / 1e9, have / 1e9, meshPart / 1e9, mesh, (need >> 30) + 1,
+                    mesh > 256 ? ", or lower --grid" : ""));
+        }
+    }
+
+    private static long heapBytes(java.util.Collection<Snapshot> boxes, long hrCount, long srCount, long lrCount, int mesh,
+                                  int type) {
+        long held = srCount;   // the trilinear baseline
+        for (Snapshot s : boxes) {
+            held += s.header().count(type);
+        }
+        long largest = Math.max(srCount, hrCount);
+        // FoF runs for every box before the others are painted (HR's spectrum is already made):
+        // its arrays and the painting are never live together.
+        long hrSpectrum = hrCount > 0 ? (long) mesh * mesh * (mesh / 2 + 1) * 16 : 0;
+        return (256L << 20) + HELD_BYTES_PER_PARTICLE * held + 12 * lrCount + Math.max(FOF_BYTES_PER_PARTICLE * largest
+                + hrSpectrum, org.loupe.stats.PowerSpectrum.heapBytes(mesh, hrCount > 0 ? 2 : 1, true));
+    }
+
+    /** The heap this command line needs (from the headers), for {@link HeapPlan}. */
+    long plannedHeapBytes() {
+        var read = common.readOptions(common.runConfig()).withoutVelocities();
+        List<Snapshot> boxes = new ArrayList<>();
+        Snapshot sLr = SnapshotReader.open(lr, read);
+        boxes.add(sLr);
+        long srCount = 0;
+        for (Path p : SrInputs.parse(srArgs).values()) {
+            Snapshot s = SnapshotReader.open(p, read);
+            boxes.add(s);
+            srCount = s.header().count(read.particleType());
+        }
+        long hrCount = 0;
+        if (hr != null) {
+            Snapshot s = SnapshotReader.open(hr, read);
+            boxes.add(s);
+            hrCount = s.header().count(read.particleType());
+        }
+        int mesh = grid != null ? grid : 2 * (int) Math.round(Math.cbrt(srCount));
+        return heapBytes(boxes, hrCount, srCount, sLr.header().count(read.particleType()), mesh, read.particleType());
     }
 
     /** HR cells per tile side from an SR snapshot written by `loupe upscale` (scale × crop). */

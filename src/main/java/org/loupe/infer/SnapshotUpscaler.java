@@ -11,7 +11,10 @@ import org.loupe.FormatException;
 import org.loupe.MemoryException;
 import org.loupe.cosmology.Cosmology;
 import org.loupe.mesh.Grid;
+import org.loupe.mesh.GridInfo;
+import org.loupe.mesh.GridKind;
 import org.loupe.mesh.LagrangianFields;
+import org.loupe.mesh.StreamedLatticeFields;
 import org.loupe.mesh.SourceFile;
 import org.loupe.model.ModelFile;
 import org.loupe.particles.Box;
@@ -37,11 +40,15 @@ import org.loupe.tiles.PairFields;
  */
 public final class SnapshotUpscaler {
 
-    /** Bytes of the Java heap per LR site while reading: positions, velocities, IDs (32), site map (4), fields (24). */
-    public static final long READ_BYTES_PER_LR_SITE = 60;
+    /**
+     * Bytes of the Java heap per LR site while reading: the fields (24; a velocity model joins
+     * them into one 6-channel array, 24 more for a moment). The particles are read in blocks
+     * ({@link #BASE_HEAP_BYTES} holds a block) and never held.
+     */
+    public static final long READ_BYTES_PER_LR_SITE = 48;
 
-    /** Heap the JVM, the jar's classes and small buffers need besides what scales with the box. */
-    public static final long BASE_HEAP_BYTES = 256L << 20;
+    /** Heap the JVM, the jar's classes, a block of particles being read and small buffers need. */
+    public static final long BASE_HEAP_BYTES = 320L << 20;
 
     private SnapshotUpscaler() {
     }
@@ -146,8 +153,9 @@ public final class SnapshotUpscaler {
     }
 
     /**
-     * Java heap an upscale of an N³ LR box needs at its peak: reading, {@value #READ_BYTES_PER_LR_SITE} B
-     * per LR site (the particles, their site map and the fields they become); afterwards the fields
+     * Java heap an upscale of an N³ LR box needs at its peak: reading, 24 B per LR site (the fields the
+     * particles become while read; {@value #READ_BYTES_PER_LR_SITE} B for a velocity model, whose
+     * 6-channel input joins them); afterwards the fields
      * (24 B per site), the box-wide noise of a stochastic model (4 B per site and noise channel), the
      * tile rows in flight (two of the model's and one trilinear velocity row, each s·c × s·c × s·N
      * sites × 4 B per channel, plus its particles a plane at a time) and one batch's tiles. The
@@ -163,7 +171,8 @@ public final class SnapshotUpscaler {
         long o = scale * in;
         long tiles = 3L * batch * ((channels + noiseChannels) * in * in * in + channels * o * o * o) * 4;
         long steady = 24 * sites + 4L * noiseChannels * sites + rows + tiles;
-        return BASE_HEAP_BYTES + Math.max(READ_BYTES_PER_LR_SITE * sites, steady);
+        long read = (channels == 6 ? READ_BYTES_PER_LR_SITE : READ_BYTES_PER_LR_SITE / 2) * sites;
+        return BASE_HEAP_BYTES + Math.max(read, steady);
     }
 
     /**
@@ -177,27 +186,17 @@ public final class SnapshotUpscaler {
         Settings s = plan.settings0();
         SnapshotHeader h = snap.header();
         boolean trilinearVelocities = !model.velocity();
-        Grid lr;
-        Grid lrVelocity = null;
-        {
-            // A block of its own, so that the particles are garbage once the fields exist.
-            Particles p = snap.readParticles(s.particleType());
-            Lattice lattice = Lattice.detect(p, s.latticeOffsetCells());
-            if (lattice == null) {
-                throw new FormatException(h.files().get(0) + ": particle IDs do not fill an N^3 lattice, so no lattice field"
-                        + " can be made");
-            }
-            lattice.requirePlausible(p, String.valueOf(h.files().get(0)));
-            try {
-                lr = LagrangianFields.fields(p, lattice, true, model.velocity(), h.redshift(), sources);
-                if (trilinearVelocities) {
-                    // A displacement-only model: readers get velocities anyway, the LR field upsampled
-                    // trilinearly (the baseline the model would correct), and the output line says so.
-                    lrVelocity = LagrangianFields.fields(p, lattice, false, true, h.redshift(), sources);
-                }
-            } catch (FormatException e) {
-                throw new FormatException(h.files().get(0) + ": " + e.getMessage(), e);
-            }
+        // The LR particles become lattice fields while they are read: they are never held.
+        StreamedLatticeFields.Fields f = StreamedLatticeFields.read(snap.stream(s.particleType(), true), s.latticeOffsetCells(),
+                true, h.redshift(), sources, String.valueOf(h.files().get(0)));
+        Grid lr = f.displacement();
+        Grid lrVelocity = f.velocity();
+        if (model.velocity()) {
+            float[] both = new float[2 * lr.values().length];
+            System.arraycopy(lr.values(), 0, both, 0, lr.values().length);
+            System.arraycopy(lrVelocity.values(), 0, both, lr.values().length, lrVelocity.values().length);
+            lr = new Grid(lr.size(), 6, lr.boxMpcH(), both, GridInfo.lattice(GridKind.OTHER, h.redshift(), sources));
+            lrVelocity = null;
         }
         Cosmology c = new Cosmology(h.omegaM(), h.omegaLambda(), 0.0, h.hubble(), 0.8, 0.96, 0);
         PairFields fields = new PairFields(h.files().get(0).toString(), lr, null, Normalization.of(c, h.redshift()));

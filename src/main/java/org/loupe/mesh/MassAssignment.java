@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.loupe.ConfigException;
 import org.loupe.FormatException;
+import org.loupe.particles.ParticleStream;
 import org.loupe.particles.Particles;
 
 /**
@@ -33,6 +34,25 @@ public final class MassAssignment {
      * is first moved by {@code shiftMpcH} along all three axes (interlacing uses H/2).
      */
     public static float[] paintMass(Particles particles, int n, Window window, double shiftMpcH, int threads) {
+        return paint(ParticleStream.of(particles), n, window, shiftMpcH, threads).mass();
+    }
+
+    /**
+     * A painted mesh and what went into it.
+     *
+     * @param mass mass per cell, 1e10 Msun/h
+     * @param totalMass mass of all particles painted
+     * @param count particles painted
+     */
+    public record Painted(float[] mass, double totalMass, long count) {
+    }
+
+    /**
+     * Paints a stream of particles block by block as it is read: memory holds the mesh and one
+     * block. Blocks of {@value #BLOCK} particles, as for particles in memory, so the mesh is the
+     * same bit for bit whichever way the particles come.
+     */
+    public static Painted paint(ParticleStream particles, int n, Window window, double shiftMpcH, int threads) {
         if (n < 1) {
             throw new ConfigException("grid size must be positive, got " + n);
         }
@@ -41,22 +61,33 @@ public final class MassAssignment {
             throw new ConfigException("grid " + n + "^3 is larger than one Java array holds (at most 1290^3)");
         }
         float[] grid = new float[(int) cells];
-        int count = particles.count();
+        double[] massSum = {0};
+        long[] count = {0};
+        double[] equalMass = {Double.NaN};
         // Blocks of a fixed size (not a function of the thread count) bound the sort's extra
         // memory to ~17 bytes per particle of one block and keep the summation order fixed.
-        for (int first = 0; first < count; first += BLOCK) {
-            int m = Math.min(BLOCK, count - first);
-            CellSort sorted = new CellSort(particles, first, m, n, SLAB_WIDTH, shiftMpcH, threads);
-            double mass = particles.equalMasses() ? particles.massPerParticle() : Double.NaN;
+        particles.forEachBlock(BLOCK, block -> {
+            int m = block.count();
+            CellSort sorted = new CellSort(block, 0, m, n, SLAB_WIDTH, shiftMpcH, threads);
+            double mass = block.equalMasses() ? block.massPerParticle() : Double.NaN;
+            if (block.equalMasses()) {
+                equalMass[0] = mass;
+            } else {
+                for (float w : block.masses()) {
+                    massSum[0] += w;
+                }
+            }
+            count[0] += m;
             if (sorted.slabs == 1) {
                 paintSlab(sorted, 0, grid, n, window, mass);
-                continue;
+                return;
             }
             for (List<Integer> phase : phases(sorted.slabs)) {
                 Parallel.forEach(phase.size(), threads, t -> paintSlab(sorted, phase.get(t), grid, n, window, mass));
             }
-        }
-        return grid;
+        });
+        double total = Double.isNaN(equalMass[0]) ? massSum[0] : equalMass[0] * count[0];
+        return new Painted(grid, total, count[0]);
     }
 
     /**
@@ -64,16 +95,23 @@ public final class MassAssignment {
      */
     public static Grid densityContrast(Particles particles, int n, Window window, double shiftMpcH, int threads,
                                        double redshift, List<SourceFile> sources) {
-        float[] mass = paintMass(particles, n, window, shiftMpcH, threads);
-        double mean = particles.totalMass() / ((double) n * n * n);
+        return densityContrast(ParticleStream.of(particles), n, window, shiftMpcH, threads, redshift, sources);
+    }
+
+    /** δ of a stream of particles, painted while it is read. */
+    public static Grid densityContrast(ParticleStream particles, int n, Window window, double shiftMpcH, int threads,
+                                       double redshift, List<SourceFile> sources) {
+        Painted painted = paint(particles, n, window, shiftMpcH, threads);
+        float[] mass = painted.mass();
+        double mean = painted.totalMass() / ((double) n * n * n);
         if (!(mean > 0)) {
-            throw new FormatException("cannot form a density contrast: total particle mass is " + particles.totalMass());
+            throw new FormatException("cannot form a density contrast: total particle mass is " + painted.totalMass());
         }
         double inv = 1.0 / mean;
         for (int c = 0; c < mass.length; c++) {
             mass[c] = (float) (mass[c] * inv - 1.0);
         }
-        GridInfo info = new GridInfo(GridKind.DENSITY_CONTRAST, window, false, redshift, particles.count(), sources);
+        GridInfo info = new GridInfo(GridKind.DENSITY_CONTRAST, window, false, redshift, painted.count(), sources);
         return new Grid(n, 1, particles.box().sizeMpcH(), mass, info);
     }
 

@@ -110,12 +110,16 @@ public record Lattice(int sitesPerSide, long firstId, double offsetCells, Box bo
      * the RMS displacement or the RMS neighbour difference is far above any simulation's.
      */
     public String implausibility(Particles particles) {
-        double rms = rmsDisplacement(particles);
+        return implausibility(rmsDisplacement(particles), () -> neighbourSpread(particles));
+    }
+
+    /** As above from the two measures (the spread is computed only when the RMS passes). */
+    public static String implausibility(double rms, java.util.function.DoubleSupplier spreadOf) {
         if (rms > MAX_RMS_DISPLACEMENT) {
             return String.format(java.util.Locale.ROOT, "the particles lie %.2f of the box (RMS) from their sites"
                     + " (a simulation keeps them within ~0.1)", rms);
         }
-        double spread = neighbourSpread(particles);
+        double spread = spreadOf.getAsDouble();
         if (spread > MAX_NEIGHBOUR_SPREAD) {
             return String.format(java.util.Locale.ROOT, "neighbouring sites' particles lie %.2f of the box apart"
                     + " (RMS; a simulation keeps them within a few hundredths)", spread);
@@ -155,7 +159,11 @@ public record Lattice(int sitesPerSide, long firstId, double offsetCells, Box bo
      * lattice's sites (see {@link #implausibility}): a field built from them would be noise.
      */
     public void requirePlausible(Particles particles, String source) {
-        String why = implausibility(particles);
+        requirePlausible(implausibility(particles), source);
+    }
+
+    /** Stops with the message of {@link #implausibility} (when not null) naming {@code source}. */
+    public void requirePlausible(String why, String source) {
         if (why != null) {
             throw new FormatException(String.format(java.util.Locale.ROOT, "%s: the particle IDs fill a %d^3 lattice, but"
                     + " %s: the IDs are not in lattice order (C order, z fastest; shuffled, renumbered or in x-fastest"

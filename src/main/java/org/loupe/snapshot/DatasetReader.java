@@ -61,6 +61,60 @@ final class DatasetReader {
         read(ds, file, userBlock, (t, src, i, n) -> t.toLongs(src, dest, destOffset + i, n));
     }
 
+    /**
+     * Reads rows {@code [firstRow, firstRow + rows)} of a (rows) or (rows, cols) dataset as floats
+     * into {@code dest[0 ...]}, then runs {@code hook} on the decoded ranges: what a streamed read
+     * takes at a time. Contiguous data is read from the range's bytes, chunked data from the
+     * chunks that overlap it.
+     */
+    static void readFloatRows(Dataset ds, Path file, long userBlock, long firstRow, int rows, float[] dest, RangeHook hook) {
+        readRows(ds, file, userBlock, firstRow, rows, (t, src, i, n) -> {
+            t.toFloats(src, dest, i, n);
+            hook.apply(i, i + n);
+        });
+    }
+
+    /** As {@link #readFloatRows} for integers (particle IDs). */
+    static void readLongRows(Dataset ds, Path file, long userBlock, long firstRow, int rows, long[] dest) {
+        readRows(ds, file, userBlock, firstRow, rows, (t, src, i, n) -> t.toLongs(src, dest, i, n));
+    }
+
+    private static void readRows(Dataset ds, Path file, long userBlock, long firstRow, int rows, Sink sink) {
+        String where = file + ":" + ds.getPath();
+        ElementType type = ElementType.of(ds.getDataType(), where);
+        long[] dims = ds.getDimensionsAsLong();
+        int cols = 1;
+        for (int d = 1; d < dims.length; d++) {
+            cols *= (int) dims[d];
+        }
+        long from = firstRow * cols;
+        int count = rows * cols;
+        try {
+            if (ds instanceof ContiguousDataset c) {
+                readContiguous(c, file, userBlock, type, from, count, sink, where);
+            } else if (ds instanceof ChunkedDataset c) {
+                readChunked(c, type, firstRow, rows, sink);
+            } else {
+                // Compact or other small layouts: the whole dataset, passing on the range.
+                read(ds, file, userBlock, (t, src, i, n) -> {
+                    long a = Math.max(i, from);
+                    long b = Math.min((long) i + n, from + count);
+                    if (a < b) {
+                        ByteBuffer part = src.duplicate();
+                        part.position(src.position() + (int) (a - i) * t.bytes());
+                        sink.put(t, part, (int) (a - from), (int) (b - a));
+                    }
+                });
+            }
+        } catch (FormatException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new FormatException(where + ": cannot read dataset (" + describe(e)
+                    + "); the file may be truncated or use an unsupported filter (scale-offset, n-bit and Blosc are not supported:"
+                    + " rewrite it with gzip or no compression, e.g. h5repack -f GZIP=4)", e);
+        }
+    }
+
     private static void read(Dataset ds, Path file, long userBlock, Sink sink) {
         String where = file + ":" + ds.getPath();
         ElementType type = ElementType.of(ds.getDataType(), where);
@@ -73,9 +127,10 @@ final class DatasetReader {
                 return;
             }
             if (ds instanceof ContiguousDataset c) {
-                readContiguous(c, file, userBlock, type, (int) size, sink, where);
+                readContiguous(c, file, userBlock, type, 0, (int) size, sink, where);
             } else if (ds instanceof ChunkedDataset c) {
-                readChunked(c, type, sink);
+                int rows = ds.getDimensions()[0];
+                readChunked(c, type, 0, rows, sink);
             } else {
                 readFlat(ds, type, (int) size, sink);
             }
@@ -88,9 +143,10 @@ final class DatasetReader {
         }
     }
 
-    private static void readContiguous(ContiguousDataset ds, Path file, long userBlock, ElementType type, int size,
+    /** Elements [from, from + size) of a contiguous dataset; the sink gets indices relative to {@code from}. */
+    private static void readContiguous(ContiguousDataset ds, Path file, long userBlock, ElementType type, long from, int size,
                                        Sink sink, String where) {
-        long start = ds.getDataAddress() + userBlock;
+        long start = ds.getDataAddress() + userBlock + from * type.bytes();
         long bytes = (long) size * type.bytes();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             if (start + bytes > ch.size()) {
@@ -116,7 +172,8 @@ final class DatasetReader {
         }
     }
 
-    private static void readChunked(ChunkedDataset ds, ElementType type, Sink sink) {
+    /** Rows [firstRow, firstRow + rowCount) of a chunked dataset; the sink gets indices relative to the first row. */
+    private static void readChunked(ChunkedDataset ds, ElementType type, long firstRow, int rowCount, Sink sink) {
         int[] dims = ds.getDimensions();
         int[] chunk = ds.getChunkDimensions();
         int rows = dims[0];
@@ -129,23 +186,29 @@ final class DatasetReader {
         }
         int chunkRows = chunk[0];
         int chunkCols = dims.length > 1 ? chunk[1] : 1;
-        int rowChunks = (rows + chunkRows - 1) / chunkRows;
+        int lo = (int) firstRow;
+        int hi = lo + rowCount;
+        int firstChunk = lo / chunkRows;
+        int rowChunks = (hi + chunkRows - 1) / chunkRows - firstChunk;
         int finalCols = cols;
         // Chunks decompress independently (jHDF reads them with positional reads): two threads
         // inflate two chunks at a time, each writing its own rows of the destination.
         Parallel.forEach(rowChunks, Parallel.defaultThreads(), rc -> {
-            int r0 = rc * chunkRows;
+            int r0 = (firstChunk + rc) * chunkRows;
+            // The rows of this chunk inside [lo, hi).
+            int a = Math.max(r0, lo);
+            int b = Math.min(Math.min(r0 + chunkRows, rows), hi);
             for (int c0 = 0; c0 < finalCols; c0 += chunkCols) {
                 int[] offset = dims.length > 1 ? new int[] {r0, c0} : new int[] {r0};
                 ByteBuffer raw = ByteBuffer.wrap(ds.getDecompressedChunk(offset));
-                int nr = Math.min(chunkRows, rows - r0);
                 int nc = Math.min(chunkCols, finalCols - c0);
                 if (nc == finalCols && chunkCols == finalCols) {
-                    sink.put(type, raw, r0 * finalCols, nr * finalCols);
+                    raw.position((a - r0) * finalCols * type.bytes());
+                    sink.put(type, raw, (a - lo) * finalCols, (b - a) * finalCols);
                 } else {
-                    for (int r = 0; r < nr; r++) {
-                        raw.position(r * chunkCols * type.bytes());
-                        sink.put(type, raw, (r0 + r) * finalCols + c0, nc);
+                    for (int r = a; r < b; r++) {
+                        raw.position((r - r0) * chunkCols * type.bytes());
+                        sink.put(type, raw, (r - lo) * finalCols + c0, nc);
                     }
                 }
             }

@@ -11,6 +11,7 @@ import io.jhdf.exceptions.HdfException;
 
 import org.loupe.FormatException;
 import org.loupe.particles.Box;
+import org.loupe.particles.ParticleStream;
 import org.loupe.particles.Particles;
 
 /**
@@ -93,6 +94,32 @@ public final class Snapshot {
         return new ParticleLoad(particles, wrapped.get());
     }
 
+    /**
+     * The particles of {@code type} as a stream of blocks read from the member files in order
+     * (positions in Mpc/h wrapped into [0, L), masses when MassTable is 0; no velocities or IDs):
+     * painting from it holds one block, not the snapshot. The blocks' arrays are reused: a sink
+     * must not keep them. {@link #wrappedCount()} counts what the last pass wrapped.
+     */
+    public ParticleStream stream(int type) {
+        return stream(type, false);
+    }
+
+    /**
+     * As {@link #stream(int)}; with {@code withIdsAndVelocities} the blocks also carry IDs and
+     * (when the read options ask for them) velocities in km/s: enough to build lattice fields
+     * while reading.
+     */
+    public ParticleStream stream(int type, boolean withIdsAndVelocities) {
+        return new SnapshotStream(header, options, type, withIdsAndVelocities, streamWrapped);
+    }
+
+    private final AtomicLong streamWrapped = new AtomicLong();
+
+    /** Coordinates the last {@link #stream} pass wrapped into the box. */
+    public long wrappedCount() {
+        return streamWrapped.get();
+    }
+
     /** The arrays one read fills (velocities and masses may be null) and the unit fixes applied per range. */
     private record Targets(float[] pos, float[] vel, long[] ids, float[] masses, DatasetReader.RangeHook positionFix,
                           DatasetReader.RangeHook velocityFix) {
@@ -141,7 +168,7 @@ public final class Snapshot {
         }
     }
 
-    private static Dataset dataset(Group part, String name, Path file, long rows, int cols) {
+    static Dataset dataset(Group part, String name, Path file, long rows, int cols) {
         Node node = part.getChildren().get(name);
         if (!(node instanceof Dataset ds)) {
             String hint = name.equals("Masses") ? " (MassTable is 0 for this type, so per-particle masses are required)" : "";
@@ -170,7 +197,7 @@ public final class Snapshot {
      * Converts positions [from, to) to Mpc/h, rejects NaN/inf and wraps into [0, L); returns how
      * many needed wrapping. Runs per decoded block, while the block is in cache.
      */
-    private static long convertPositions(float[] pos, int from, int to, float toMpcH, Box box, Path file) {
+    static long convertPositions(float[] pos, int from, int to, float toMpcH, Box box, Path file) {
         float l = (float) box.sizeMpcH();
         long wrapped = 0;
         for (int i = from; i < to; i++) {
@@ -190,7 +217,7 @@ public final class Snapshot {
     }
 
     /** Converts velocities [from, to) to peculiar km/s and rejects NaN/inf. */
-    private static void convertVelocities(float[] vel, int from, int to, float toKmS, Path file) {
+    static void convertVelocities(float[] vel, int from, int to, float toKmS, Path file) {
         for (int i = from; i < to; i++) {
             float v = vel[i] * toKmS;
             if (!Float.isFinite(v)) {

@@ -12,6 +12,7 @@ import org.loupe.mesh.Interlacing;
 import org.loupe.mesh.MassAssignment;
 import org.loupe.mesh.SourceFile;
 import org.loupe.mesh.Window;
+import org.loupe.particles.ParticleStream;
 import org.loupe.particles.Particles;
 
 /**
@@ -65,6 +66,15 @@ public record FourierDensity(Fft3d.Spectrum spectrum, double boxMpcH, GridInfo i
      */
     public static FourierDensity paint(Particles particles, int n, Window window, boolean interlace,
                                        double redshift, List<SourceFile> sources, Fft3d fft, int threads) {
+        return paint(ParticleStream.of(particles), n, window, interlace, redshift, sources, fft, threads);
+    }
+
+    /**
+     * As above for particles streamed while they are read (one pass per grid painted): memory
+     * holds a grid, the spectra and one block of particles, never the particles.
+     */
+    public static FourierDensity paint(ParticleStream particles, int n, Window window, boolean interlace,
+                                       double redshift, List<SourceFile> sources, Fft3d fft, int threads) {
         Fft3d.Spectrum plain = transformPainted(particles, n, window, 0.0, threads, redshift, sources, fft);
         if (interlace) {
             double half = 0.5 * particles.box().sizeMpcH() / n;
@@ -77,7 +87,7 @@ public record FourierDensity(Fft3d.Spectrum spectrum, double boxMpcH, GridInfo i
     }
 
     // A method of its own so the real-space grid is garbage as soon as it is transformed.
-    private static Fft3d.Spectrum transformPainted(Particles particles, int n, Window window, double shift,
+    private static Fft3d.Spectrum transformPainted(ParticleStream particles, int n, Window window, double shift,
                                                    int threads, double redshift, List<SourceFile> sources,
                                                    Fft3d fft) {
         Grid delta = MassAssignment.densityContrast(particles, n, window, shift, threads, redshift, sources);

@@ -60,7 +60,7 @@ public record PowerResult(PowerMeta meta, double[] k, double[] pk, double[] p2, 
         return ResultTable.readJson(path, PowerResult.class);
     }
 
-    private List<String[]> header() {
+    List<String[]> header() {
         List<String[]> h = new ArrayList<>();
         h.add(new String[] {"loupe", "power spectrum"});
         h.add(new String[] {"units", "k in h/Mpc (mean |k| of the bin's modes), P in (Mpc/h)^3"});

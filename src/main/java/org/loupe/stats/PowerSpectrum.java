@@ -12,6 +12,7 @@ import org.loupe.mesh.JTransformsFft3d;
 import org.loupe.Parallel;
 import org.loupe.mesh.SourceFile;
 import org.loupe.mesh.Window;
+import org.loupe.particles.ParticleStream;
 import org.loupe.particles.Particles;
 
 /**
@@ -49,6 +50,11 @@ public final class PowerSpectrum {
      * spec says so, interlaced. Use it to feed {@link #cross(FourierDensity, FourierDensity)}.
      */
     public FourierDensity paint(Particles particles, int n, Window window, double redshift, List<SourceFile> sources) {
+        return FourierDensity.paint(particles, n, window, spec.interlace(), redshift, sources, fft, threads);
+    }
+
+    /** As above, painting particles while they are read. */
+    public FourierDensity paint(ParticleStream particles, int n, Window window, double redshift, List<SourceFile> sources) {
         return FourierDensity.paint(particles, n, window, spec.interlace(), redshift, sources, fft, threads);
     }
 
@@ -96,6 +102,80 @@ public final class PowerSpectrum {
             modes[r] = s.count[b];
         }
         return new PowerResult(meta, k, p0, p2, p4, modes);
+    }
+
+    /**
+     * P(k) beyond the mesh's Nyquist frequency by folding (Jenkins et al. 1998, as GADGET-4): level
+     * j = 0 … levels−1 paints the particles with positions modulo L/F^j on the N³ mesh, whose modes
+     * are the full box's modes F^j·n' (window, aliasing and interlacing those of an (F^j·N)³ mesh
+     * restricted to them), and P = F^{3j} P_folded. Level 0 gives the bins up to {@code switchFraction}
+     * of its Nyquist frequency, level j the bins from there up to that fraction of its own, the last
+     * level the rest of its range. Shot noise is the full box's L³/N_particles at every level.
+     * Particles are streamed: one pass per grid painted.
+     */
+    public FoldedPower folded(ParticleStream particles, int n, Window window, double redshift, List<SourceFile> sources,
+                              int fold, int levels, double switchFraction) {
+        if (fold < 2 || levels < 2) {
+            throw new ConfigException("folding needs a fold factor >= 2 and at least 2 levels, got " + fold + " and " + levels);
+        }
+        double box = particles.box().sizeMpcH();
+        // Each level's bins as measured: no k range and no shot-noise subtraction (done on the whole).
+        PowerSpectrum level = new PowerSpectrum(spec.withKRange(0, Double.POSITIVE_INFINITY).withSubtractShotNoise(false),
+                fft, threads);
+        PowerMeta meta = null;
+        java.util.List<double[]> rows = new java.util.ArrayList<>();
+        double low = 0;
+        double factor = 1;
+        for (int j = 0; j < levels; j++) {
+            FourierDensity f = level.paint(particles.folded((int) Math.round(factor)), n, window, redshift, sources);
+            PowerResult r = level.auto(f);
+            double scale3 = factor * factor * factor;
+            double high = j == levels - 1 ? Double.POSITIVE_INFINITY : switchFraction * Math.PI * n * factor / box;
+            for (int b = 0; b < r.size(); b++) {
+                if (r.k()[b] > low && r.k()[b] <= high) {
+                    rows.add(new double[] {r.k()[b], r.pk()[b] * scale3, r.nmodes()[b], r.p2()[b] * scale3, r.p4()[b] * scale3,
+                            factor});
+                }
+            }
+            if (j == 0) {
+                PowerMeta m = r.meta();
+                meta = new PowerMeta(m.boxMpcH(), m.gridSize(), m.window(), m.compensated(), m.interlaced(), m.redshift(),
+                        m.particleCount(), m.shotNoiseMpcH3(), spec.subtractShotNoise(), m.binWidthKf(), m.losAxis(), m.sources());
+            }
+            low = high;
+            factor *= fold;
+        }
+        double shot = spec.subtractShotNoise() ? meta.shotNoiseMpcH3() : 0.0;
+        rows.removeIf(r -> r[0] < spec.kminHMpc() * (1 - 1e-12) || r[0] > spec.kmaxHMpc() * (1 + 1e-12));
+        int m = rows.size();
+        double[] k = new double[m];
+        double[] p0 = new double[m];
+        double[] p2 = new double[m];
+        double[] p4 = new double[m];
+        long[] modes = new long[m];
+        long[] folds = new long[m];
+        for (int i = 0; i < m; i++) {
+            double[] r = rows.get(i);
+            k[i] = r[0];
+            p0[i] = r[1] - shot;
+            modes[i] = (long) r[2];
+            p2[i] = r[3];
+            p4[i] = r[4];
+            folds[i] = (long) r[5];
+        }
+        return new FoldedPower(new PowerResult(meta, k, p0, p2, p4, modes), fold, levels, switchFraction, folds);
+    }
+
+    /**
+     * Heap bytes a power spectrum on an N³ mesh needs at its peak: {@code fields} half spectra of
+     * N²(N/2+1) complex doubles kept, while the last is made a grid of N³ floats and, interlaced, a
+     * second spectrum; plus a block of streamed particles and its sort.
+     */
+    public static long heapBytes(int n, int fields, boolean interlace) {
+        long spectrum = (long) n * n * (n / 2 + 1) * 16;
+        long grid = (long) n * n * n * 4;
+        long block = 100L << 20;
+        return spectrum * (fields + (interlace ? 1 : 0)) + grid + block;
     }
 
     /** Cross power of two scalar grids of the same shape (field 1 = prediction, field 2 = target). */

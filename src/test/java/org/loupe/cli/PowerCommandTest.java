@@ -106,6 +106,46 @@ class PowerCommandTest {
     }
 
     @Test
+    void foldingReportsTheUnfoldedBinsAtLowKAndFoldedOnesBeyond() throws Exception {
+        Path plain = power("plain.csv", "power", snap.toString(), "--grid", String.valueOf(N));
+        Path csv = power("fold.csv", "power", snap.toString(), "--grid", String.valueOf(N), "--fold", "4");
+        List<String> lines = Files.readAllLines(csv);
+        assertTrue(lines.contains("# fold: 4"), lines.toString());
+        assertEquals("k,Pk,Nmodes,P2,P4,fold", lines.stream().filter(l -> !l.startsWith("#")).findFirst().orElseThrow());
+        PowerResult direct = PowerResult.readCsv(plain);
+        double kSwitch = 0.5 * Math.PI * N / BOX;
+        List<String[]> rows = lines.stream().filter(l -> !l.startsWith("#") && !l.startsWith("k,")).map(l -> l.split(","))
+                .toList();
+        int b = 0;
+        for (String[] row : rows) {
+            double k = Double.parseDouble(row[0]);
+            if (k <= kSwitch) {
+                assertEquals("1", row[5]);
+                assertEquals(direct.pk()[b], Double.parseDouble(row[1]), 0.0, "unfolded bins as measured directly");
+                b++;
+            } else {
+                assertEquals("4", row[5]);
+            }
+        }
+        double kMax = Double.parseDouble(rows.get(rows.size() - 1)[0]);
+        assertTrue(kMax > 3.5 * Math.sqrt(3) * Math.PI * N / BOX, "folded 4 times: up to ~4 x the corner, got " + kMax);
+        JsonNode manifest = new ObjectMapper().readTree(Files.readString(dir.resolve("fold.csv.manifest.json")));
+        assertEquals(4, manifest.get("config").get("fold").asInt());
+    }
+
+    @Test
+    void foldingIsForTheAutoPowerOfASnapshotAndAMeshBeyondTheHeapIsRefusedBeforeWork() {
+        String err = run("power", snap.toString(), "--cross", snap.toString(), "--grid", "16", "--fold", "4", "--out",
+                dir.resolve("x.csv").toString()).err();
+        assertTrue(err.contains("--fold") && err.contains("--cross"), err);
+        Run big = run("power", snap.toString(), "--grid", "1289", "--out", dir.resolve("big.csv").toString());
+        assertEquals(7, big.code(), big.err());
+        assertTrue(big.err().contains("lower --grid") && big.err().contains("LOUPE_HEAP"), big.err());
+        assertEquals(1, big.err().strip().split("\n").length, big.err());
+        assertFalse(Files.exists(dir.resolve("big.csv")));
+    }
+
+    @Test
     void optionsReachTheEstimator() {
         double kNyq = Math.PI * N / BOX;
         Path csv = power("opts.csv", "power", snap.toString(), "--grid", String.valueOf(N), "--no-interlace",

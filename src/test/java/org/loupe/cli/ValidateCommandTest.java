@@ -77,6 +77,17 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aReportThatCannotFitTheHeapIsRefusedBeforeAnyParticleIsRead() {
+        Path lr = snapshot("lr.hdf5", 8, 32.0, 1.0);
+        Path hr = snapshot("hr.hdf5", 16, 32.0, 1.0);
+        // Two interlaced spectra of a 1289^3 mesh: ~43 GB, beyond any test JVM's heap.
+        org.loupe.testing.Cli.run("validate", "--lr", lr.toString(), "--sr", hr.toString(), "--hr", hr.toString(), "--grid",
+                "1289", "--out", dir.resolve("m").toString()).userError(7, "validate of 4096 SR particles", "LOUPE_HEAP",
+                "lower --grid");
+        assertTrue(!java.nio.file.Files.exists(dir.resolve("m/report.html")));
+    }
+
+    @Test
     void aDifferentBoxIsRefusedWithBothNames() {
         Path lr = snapshot("lr.hdf5", 8, 32.0, 1.0);
         Path sr = snapshot("sr.hdf5", 16, 40.0, 1.0);

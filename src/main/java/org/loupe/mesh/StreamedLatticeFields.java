@@ -1,0 +1,155 @@
+package org.loupe.mesh;
+
+import java.util.List;
+
+import org.loupe.FormatException;
+import org.loupe.particles.Box;
+import org.loupe.particles.Lattice;
+import org.loupe.particles.ParticleStream;
+import org.loupe.particles.Particles;
+
+/**
+ * Displacement and velocity fields on the particle lattice built while the particles are read
+ * (two or three passes over a {@link ParticleStream}), so memory holds the fields and one block,
+ * not the particles (24 B per site instead of ~60). Same lattice detection, plausibility checks
+ * and field values, bit for bit, as {@link Lattice#detect}, {@link Lattice#requirePlausible} and
+ * {@link LagrangianFields#fields} on the particles in memory.
+ */
+public final class StreamedLatticeFields {
+
+    /** Particles per block read (positions, velocities and IDs: 32 MB). */
+    static final int BLOCK = 1 << 20;
+
+    private StreamedLatticeFields() {
+    }
+
+    /**
+     * The fields of a lattice snapshot.
+     *
+     * @param lattice the lattice the IDs fill
+     * @param displacement Ψ, 3 channels, Mpc/h
+     * @param velocity 3 channels, km/s, or null when not asked for
+     */
+    public record Fields(Lattice lattice, Grid displacement, Grid velocity) {
+    }
+
+    /**
+     * Reads {@code stream} (which must carry IDs, and velocities when {@code velocity}) into
+     * lattice fields; {@code offsetCells} 0 or ½, or NaN to detect it. {@code source} names the
+     * input in errors.
+     */
+    public static Fields read(ParticleStream stream, double offsetCells, boolean velocity, double redshift,
+                              List<SourceFile> sources, String source) {
+        long count = stream.count();
+        int n = (int) Math.round(Math.cbrt(count));
+        long[] range = {Long.MAX_VALUE, Long.MIN_VALUE};
+        stream.forEachBlock(BLOCK, p -> {
+            if (p.ids() == null) {
+                throw new FormatException(source + ": the particles carry no IDs, so they cannot be put on a lattice");
+            }
+            for (long id : p.ids()) {
+                range[0] = Math.min(range[0], id);
+                range[1] = Math.max(range[1], id);
+            }
+        });
+        if ((long) n * n * n != count || range[1] - range[0] != count - 1) {
+            throw new FormatException(source + ": particle IDs do not fill an N^3 lattice, so no lattice field can be made");
+        }
+        Box box = stream.box();
+        Lattice corner = new Lattice(n, range[0], 0.0, box);
+        Lattice centre = new Lattice(n, range[0], 0.5, box);
+        int cells = n * n * n;
+        float[] psi = new float[3 * cells];
+        float[] vel = velocity ? new float[3 * cells] : null;
+        Lattice first = Double.isNaN(offsetCells) ? corner : new Lattice(n, range[0], offsetCells, box);
+        double[] means = new double[6];
+        double rms = fill(stream, first, psi, vel, true, means, source);
+        Lattice lattice = first;
+        if (Double.isNaN(offsetCells)) {
+            double c0 = Math.sqrt(means[0] * means[0] + means[1] * means[1] + means[2] * means[2]) / count;
+            double c1 = Math.sqrt(means[3] * means[3] + means[4] * means[4] + means[5] * means[5]) / count;
+            if (c0 > c1) {
+                // The centre lattice: Ψ once more, from the positions, as the in-memory path computes it.
+                lattice = centre;
+                rms = fill(stream, centre, psi, null, false, new double[6], source);
+            }
+        }
+        double rmsFinal = rms;
+        lattice.requirePlausible(Lattice.implausibility(rmsFinal, () -> spread(psi, n, box)), source);
+        Grid d = new Grid(n, 3, box.sizeMpcH(), psi, GridInfo.lattice(GridKind.DISPLACEMENT, redshift, sources));
+        Grid v = vel == null ? null : new Grid(n, 3, box.sizeMpcH(), vel, GridInfo.lattice(GridKind.VELOCITY, redshift, sources));
+        return new Fields(lattice, d, v);
+    }
+
+    /**
+     * One pass: Ψ (and velocities) of every site for {@code lattice}; with {@code check}, every
+     * site once and the sums of the corner and centre displacements in {@code means}. Returns
+     * the RMS displacement as a fraction of the box.
+     */
+    private static double fill(ParticleStream stream, Lattice lattice, float[] psi, float[] vel, boolean check, double[] means,
+                               String source) {
+        int n = lattice.sitesPerSide();
+        int cells = n * n * n;
+        Box box = lattice.box();
+        Lattice centre = new Lattice(n, lattice.firstId(), 0.5, box);
+        long[] seen = check ? new long[(cells + 63) / 64] : null;
+        double[] sum = {0};
+        stream.forEachBlock(BLOCK, p -> {
+            float[] x = p.positionsMpcH();
+            long[] ids = p.ids();
+            float[] v = p.velocitiesKmS();
+            if (vel != null && v == null) {
+                throw new FormatException(source + ": the particles carry no velocities, so no velocity field can be made");
+            }
+            for (int q = 0; q < p.count(); q++) {
+                int site = lattice.siteIndex(ids[q]);
+                if (seen != null) {
+                    if ((seen[site >>> 6] & (1L << site)) != 0) {
+                        throw new FormatException(source + ": particle ID " + ids[q] + " occurs twice (a lattice needs unique"
+                                + " IDs): the IDs are not lattice IDs, or two snapshots' particles were merged");
+                    }
+                    seen[site >>> 6] |= 1L << site;
+                }
+                int i = site / (n * n);
+                int j = (site / n) % n;
+                int k = site % n;
+                double dx = box.minimumImage(x[3 * q] - lattice.siteCoordinate(i));
+                double dy = box.minimumImage(x[3 * q + 1] - lattice.siteCoordinate(j));
+                double dz = box.minimumImage(x[3 * q + 2] - lattice.siteCoordinate(k));
+                psi[site] = (float) dx;
+                psi[cells + site] = (float) dy;
+                psi[2 * cells + site] = (float) dz;
+                sum[0] += dx * dx + dy * dy + dz * dz;
+                if (check) {
+                    // Lattice.detect's two hypotheses: corner (this pass) and centre, half a cell on.
+                    means[0] += dx;
+                    means[1] += dy;
+                    means[2] += dz;
+                    means[3] += box.minimumImage(x[3 * q] - centre.siteCoordinate(i));
+                    means[4] += box.minimumImage(x[3 * q + 1] - centre.siteCoordinate(j));
+                    means[5] += box.minimumImage(x[3 * q + 2] - centre.siteCoordinate(k));
+                }
+                if (vel != null) {
+                    vel[site] = v[3 * q];
+                    vel[cells + site] = v[3 * q + 1];
+                    vel[2 * cells + site] = v[3 * q + 2];
+                }
+            }
+        });
+        return Math.sqrt(sum[0] / cells) / box.sizeMpcH();
+    }
+
+    /** Lattice.neighbourSpread on the field: RMS of Ψ(site + x̂) − Ψ(site), fraction of the box. */
+    private static double spread(float[] psi, int n, Box box) {
+        int sites = n * n * n;
+        double sum = 0;
+        for (int s = 0; s < sites; s++) {
+            int t = (s + n * n) % sites;
+            for (int a = 0; a < 3; a++) {
+                double d = box.minimumImage(psi[a * sites + t] - psi[a * sites + s]);
+                sum += d * d;
+            }
+        }
+        return Math.sqrt(sum / sites) / box.sizeMpcH();
+    }
+}
