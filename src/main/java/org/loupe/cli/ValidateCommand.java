@@ -83,9 +83,9 @@ final class ValidateCommand implements Callable<Integer> {
         RunConfig rc = common.runConfig();
         ValidationSpec vs = rc.validate() != null ? rc.validate() : ValidationSpec.defaults();
         int threads = common.threads(rc);
-        // The config's snapshot: overrides, as every other command; no velocities: no check uses them,
-        // and they would be 12 B per particle of every box.
-        var read = common.readOptions(rc).withoutVelocities();
+        // The config's snapshot: overrides, as every other command; velocities too: the redshift-space
+        // multipoles move every box by v/(aH).
+        var read = common.readOptions(rc);
         Map<String, Path> srs = SrInputs.parse(srArgs);
         Snapshot sLr = SnapshotReader.open(lr, read);
         Map<String, Snapshot> sSr = new LinkedHashMap<>();
@@ -203,10 +203,12 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     /**
-     * Java heap bytes per particle held for the whole run: positions (12) and IDs (8) of every box
-     * read, and of the trilinear baseline Loupe makes at the SR resolution.
+     * Java heap bytes per particle held for the whole run: positions (12), velocities (12, for the
+     * redshift-space multipoles; a box's redshift-space copy of its positions is made one box at a
+     * time) and IDs (8) of every box read, and of the trilinear baseline Loupe makes at the SR
+     * resolution (counted alike, though it carries no velocities).
      */
-    static final long HELD_BYTES_PER_PARTICLE = 20;
+    static final long HELD_BYTES_PER_PARTICLE = 32;
 
     /**
      * Java heap bytes per particle of the largest box while its FoF halos are found (cell sort,
@@ -252,7 +254,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     /** The heap this command line needs (from the headers), for {@link HeapPlan}. */
     long plannedHeapBytes() {
-        var read = common.readOptions(common.runConfig()).withoutVelocities();
+        var read = common.readOptions(common.runConfig());
         List<Snapshot> boxes = new ArrayList<>();
         Snapshot sLr = SnapshotReader.open(lr, read);
         boxes.add(sLr);
