@@ -3,10 +3,13 @@
 # x4 = pairs-x4-p3m's 16^3 runs with the same universes' 64^3 runs. The last pair present is the
 # validation pair, the others train (a set stopped early still gives honest manifests).
 #   scripts/fidelity/manifests.sh OUTDIR      (writes OUTDIR/x2.yaml and OUTDIR/x4.yaml)
+#   scripts/fidelity/manifests.sh --in-place  (writes runs/pairs-x2-p3m/data-manifest.yaml and runs/pairs-x4-p3m/data-manifest.yaml,
+#                                              the manifests configs/train-x2.yaml and train-x4.yaml read)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-out="$1"; mkdir -p "$out"
 runs="$here/runs"
+out="$1"
+[ "$out" = --in-place ] || mkdir -p "$out"
 loupe="${LOUPE_CMD:-$here/bin/loupe}"
 for s in x2 x4; do
   lrdir="$runs/pairs-$s-p3m"
@@ -22,7 +25,8 @@ for s in x2 x4; do
     id="${pairs[$i]}"; split=train; [ "$i" -eq $((n - 1)) ] && split=validation
     args+=(--pair "$id=$lrdir/$id/lr_z0.000.hdf5,$runs/pairs-x2-p3m/$id/hr_z0.000.hdf5,$split")
   done
-  rm -f "$out/$s.yaml"
-  "$loupe" manifest create --out "$out/$s.yaml" "${args[@]}" >/dev/null
-  echo "$s: $n pairs ($((n - 1)) train, 1 validation) -> $out/$s.yaml"
+  dest="$out/$s.yaml"; [ "$out" = --in-place ] && dest="$lrdir/data-manifest.yaml"
+  rm -f "$dest"
+  "$loupe" manifest create --out "$dest" "${args[@]}" >/dev/null
+  echo "$s: $n pairs ($((n - 1)) train, 1 validation) -> $dest"
 done
