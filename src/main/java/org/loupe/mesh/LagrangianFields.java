@@ -19,22 +19,7 @@ public final class LagrangianFields {
 
     /** Ψ on the lattice: 3 channels of N³ sites, Mpc/h. Every site must be occupied exactly once. */
     public static Grid displacement(Particles particles, Lattice lattice, double redshift, List<SourceFile> sources) {
-        int[] siteOf = sitesOf(particles, lattice);
-        int n = lattice.sitesPerSide();
-        int cells = n * n * n;
-        float[] out = new float[3 * cells];
-        float[] x = particles.positionsMpcH();
-        Box box = lattice.box();
-        for (int p = 0; p < siteOf.length; p++) {
-            int site = siteOf[p];
-            int i = site / (n * n);
-            int j = (site / n) % n;
-            int k = site % n;
-            out[site] = (float) box.minimumImage(x[3 * p] - lattice.siteCoordinate(i));
-            out[cells + site] = (float) box.minimumImage(x[3 * p + 1] - lattice.siteCoordinate(j));
-            out[2 * cells + site] = (float) box.minimumImage(x[3 * p + 2] - lattice.siteCoordinate(k));
-        }
-        return new Grid(n, 3, box.sizeMpcH(), out, GridInfo.lattice(GridKind.DISPLACEMENT, redshift, sources));
+        return fields(particles, lattice, true, false, redshift, sources);
     }
 
     /**
@@ -77,21 +62,7 @@ public final class LagrangianFields {
 
     /** Peculiar velocity on the lattice: 3 channels of N³ sites, km/s. */
     public static Grid velocity(Particles particles, Lattice lattice, double redshift, List<SourceFile> sources) {
-        if (particles.velocitiesKmS() == null) {
-            throw new FormatException("the particles carry no velocities, so no velocity field can be made");
-        }
-        int[] siteOf = sitesOf(particles, lattice);
-        int n = lattice.sitesPerSide();
-        int cells = n * n * n;
-        float[] out = new float[3 * cells];
-        float[] v = particles.velocitiesKmS();
-        for (int p = 0; p < siteOf.length; p++) {
-            int site = siteOf[p];
-            out[site] = v[3 * p];
-            out[cells + site] = v[3 * p + 1];
-            out[2 * cells + site] = v[3 * p + 2];
-        }
-        return new Grid(n, 3, lattice.box().sizeMpcH(), out, GridInfo.lattice(GridKind.VELOCITY, redshift, sources));
+        return fields(particles, lattice, false, true, redshift, sources);
     }
 
     /**

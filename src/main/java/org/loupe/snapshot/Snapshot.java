@@ -137,15 +137,7 @@ public final class Snapshot {
             if (count == 0) {
                 return 0;
             }
-            if (offset + count > total) {
-                throw new FormatException(file + ": NumPart_ThisFile adds up to more than NumPart_Total (" + total
-                        + "); the files do not belong together");
-            }
-            Group part = HeaderParser.group(hdf, "PartType" + type);
-            if (part == null) {
-                throw new FormatException(file + ": header lists " + count + " particles of type " + type
-                        + " but there is no /PartType" + type + " group");
-            }
+            Group part = particleGroup(hdf, file, type, count, offset, total);
             long userBlock = hdf.getUserBlockSize();
             Dataset coords = dataset(part, "Coordinates", file, count, 3);
             DatasetReader.readFloats(coords, file, userBlock, into.pos(), 3 * offset, into.positionFix());
@@ -166,6 +158,23 @@ public final class Snapshot {
             }
             throw SnapshotReader.unreadable(file, e);
         }
+    }
+
+    /**
+     * Member {@code file}'s /PartType{@code type} group, holding {@code count} of the {@code total}
+     * particles after the {@code before} of earlier members; refuses members that overrun the total.
+     */
+    static Group particleGroup(HdfFile hdf, Path file, int type, long count, long before, long total) {
+        if (before + count > total) {
+            throw new FormatException(file + ": NumPart_ThisFile adds up to more than NumPart_Total (" + total
+                    + "); the files do not belong together");
+        }
+        Group part = HeaderParser.group(hdf, "PartType" + type);
+        if (part == null) {
+            throw new FormatException(file + ": header lists " + count + " particles of type " + type
+                    + " but there is no /PartType" + type + " group");
+        }
+        return part;
     }
 
     static Dataset dataset(Group part, String name, Path file, long rows, int cols) {

@@ -85,15 +85,7 @@ final class SnapshotStream implements ParticleStream {
                 if (count == 0) {
                     continue;
                 }
-                if (seen + count > total) {
-                    throw new FormatException(file + ": NumPart_ThisFile adds up to more than NumPart_Total (" + total
-                            + "); the files do not belong together");
-                }
-                Group part = HeaderParser.group(hdf, "PartType" + type);
-                if (part == null) {
-                    throw new FormatException(file + ": header lists " + count + " particles of type " + type
-                            + " but there is no /PartType" + type + " group");
-                }
+                Group part = Snapshot.particleGroup(hdf, file, type, count, seen, total);
                 long userBlock = hdf.getUserBlockSize();
                 Dataset coords = Snapshot.dataset(part, "Coordinates", file, count, 3);
                 Dataset mass = perParticleMass ? Snapshot.dataset(part, "Masses", file, count, 1) : null;
