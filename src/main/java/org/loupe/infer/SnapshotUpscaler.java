@@ -10,9 +10,7 @@ import org.loupe.ConfigException;
 import org.loupe.FormatException;
 import org.loupe.MemoryException;
 import org.loupe.cosmology.Cosmology;
-import org.loupe.mesh.Grid;
-import org.loupe.mesh.GridInfo;
-import org.loupe.mesh.GridKind;
+import org.loupe.mesh.LatticeSlab;
 import org.loupe.mesh.LagrangianFields;
 import org.loupe.mesh.StreamedLatticeFields;
 import org.loupe.mesh.SourceFile;
@@ -94,9 +92,23 @@ public final class SnapshotUpscaler {
             return m;
         }
 
+        /**
+         * First LR x plane this run holds: its tile columns' planes and a margin of the halo plus
+         * two planes each side (the input crops reach halo planes out, the trilinear baseline one
+         * more), periodic.
+         */
+        public int lrPlaneFrom() {
+            return lrPlanes() == lrSide ? 0 : Math.floorMod(columnFrom * crop - model.haloCells() - 2, lrSide);
+        }
+
+        /** LR x planes this run holds: all of them, or those of its columns and their margins for a part. */
+        public int lrPlanes() {
+            return Math.min(lrSide, (columnTo - columnFrom) * crop + 2 * (model.haloCells() + 2));
+        }
+
         /** Java heap this run needs at its peak ({@link SnapshotUpscaler#heapBytes}). */
         public long heapBytes() {
-            return SnapshotUpscaler.heapBytes(lrSide, model.scale(), crop, model.haloCells(), model.channels(),
+            return SnapshotUpscaler.heapBytes(lrSide, lrPlanes(), model.scale(), crop, model.haloCells(), model.channels(),
                     model.noiseChannels(), settings0.batch());
         }
     }
@@ -153,7 +165,8 @@ public final class SnapshotUpscaler {
     }
 
     /**
-     * Java heap an upscale of an N³ LR box needs at its peak: reading, 24 B per LR site (the fields the
+     * Java heap an upscale of an N³ LR box needs at its peak, {@code lrPlanes} of whose x planes it
+     * holds (N, or a part's planes and margins): reading, 24 B per LR site held (the fields the
      * particles become while read; {@value #READ_BYTES_PER_LR_SITE} B for a velocity model, whose
      * 6-channel input joins them); afterwards the fields
      * (24 B per site), the box-wide noise of a stochastic model (4 B per site and noise channel), the
@@ -161,8 +174,10 @@ public final class SnapshotUpscaler {
      * sites × 4 B per channel, plus its particles a plane at a time) and one batch's tiles. The
      * network's activations live outside the heap (ND4J), bounded by --memory-mb.
      */
-    public static long heapBytes(int n, int scale, int crop, int halo, int channels, int noiseChannels, int batch) {
+    public static long heapBytes(int n, int lrPlanes, int scale, int crop, int halo, int channels, int noiseChannels,
+                                 int batch) {
         long sites = (long) n * n * n;
+        long held = (long) lrPlanes * n * n;
         long t = (long) scale * crop;
         long nh = (long) scale * n;
         long row = t * t * nh * 4;
@@ -170,8 +185,8 @@ public final class SnapshotUpscaler {
         long in = crop + 2L * halo;
         long o = scale * in;
         long tiles = 3L * batch * ((channels + noiseChannels) * in * in * in + channels * o * o * o) * 4;
-        long steady = 24 * sites + 4L * noiseChannels * sites + rows + tiles;
-        long read = (channels == 6 ? READ_BYTES_PER_LR_SITE : READ_BYTES_PER_LR_SITE / 2) * sites;
+        long steady = 24 * held + 4L * noiseChannels * sites + rows + tiles;
+        long read = (channels == 6 ? READ_BYTES_PER_LR_SITE : READ_BYTES_PER_LR_SITE / 2) * held + sites / 8;
         return BASE_HEAP_BYTES + Math.max(read, steady);
     }
 
@@ -186,22 +201,20 @@ public final class SnapshotUpscaler {
         Settings s = plan.settings0();
         SnapshotHeader h = snap.header();
         boolean trilinearVelocities = !model.velocity();
-        // The LR particles become lattice fields while they are read: they are never held.
-        StreamedLatticeFields.Fields f = StreamedLatticeFields.read(snap.stream(s.particleType(), true), s.latticeOffsetCells(),
-                true, h.redshift(), sources, String.valueOf(h.files().get(0)));
-        Grid lr = f.displacement();
-        Grid lrVelocity = f.velocity();
+        // The LR particles become lattice fields while they are read: they are never held; a part
+        // of a split box holds only the LR planes its tiles read.
+        StreamedLatticeFields.Slabs f = StreamedLatticeFields.readSlabs(snap.stream(s.particleType(), true),
+                s.latticeOffsetCells(), true, plan.lrPlaneFrom(), plan.lrPlanes(), String.valueOf(h.files().get(0)));
+        LatticeSlab lr = f.displacement();
+        LatticeSlab lrVelocity = f.velocity();
         if (model.velocity()) {
-            float[] both = new float[2 * lr.values().length];
-            System.arraycopy(lr.values(), 0, both, 0, lr.values().length);
-            System.arraycopy(lrVelocity.values(), 0, both, lr.values().length, lrVelocity.values().length);
-            lr = new Grid(lr.size(), 6, lr.boxMpcH(), both, GridInfo.lattice(GridKind.OTHER, h.redshift(), sources));
+            lr = lr.join(lrVelocity);
             lrVelocity = null;
         }
         Cosmology c = new Cosmology(h.omegaM(), h.omegaLambda(), 0.0, h.hubble(), 0.8, 0.96, 0);
-        PairFields fields = new PairFields(h.files().get(0).toString(), lr, null, Normalization.of(c, h.redshift()));
-        PairFields velocities = trilinearVelocities
-                ? new PairFields(h.files().get(0).toString(), lrVelocity, null, new Normalization(1, 1)) : null;
+        String id = h.files().get(0).toString();
+        PairFields fields = new PairFields(id, null, null, Normalization.of(c, h.redshift()), lr);
+        PairFields velocities = trilinearVelocities ? new PairFields(id, null, null, new Normalization(1, 1), lrVelocity) : null;
         Upscaler up = Upscaler.of(model, s.seed());
         Upscaler trilinear = new Upscaler((x, t) -> t, model.scale(), model.haloCells(), 3);
         int nh = plan.hrSide();

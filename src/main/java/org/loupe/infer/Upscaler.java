@@ -147,7 +147,7 @@ public final class Upscaler {
      * and up to {@code batch} tiles per network call. {@code progress} gets tiles done.
      */
     public Grid upscale(PairFields pair, int cropCells, int batch, IntConsumer progress) {
-        Grid lr = pair.lr();
+        Grid lr = java.util.Objects.requireNonNull(pair.lr(), "upscale of a whole box needs the whole LR field");
         checkCrop(lr.size(), cropCells);
         HrSlab all = upscaleSlab(pair, cropCells, batch, 0, lr.size() / cropCells, progress);
         return new Grid(all.sitesPerSide(), channels, lr.boxMpcH(), all.values(),
@@ -161,7 +161,7 @@ public final class Upscaler {
      * columns, so the union of the slabs equals {@link #upscale} bit for bit.
      */
     public HrSlab upscaleSlab(PairFields pair, int cropCells, int batch, int columnFrom, int columnTo, IntConsumer progress) {
-        int n = pair.lr().size();
+        int n = pair.lrSide();
         checkCrop(n, cropCells);
         int rowsPerColumn = n / cropCells;
         if (columnFrom < 0 || columnTo > n / cropCells || columnFrom >= columnTo) {
@@ -210,15 +210,14 @@ public final class Upscaler {
      */
     public void upscaleRows(PairFields pair, int cropCells, int batch, int rowFrom, int rowTo, Consumer<TileRow> sink,
                             IntConsumer progress) {
-        Grid lr = pair.lr();
-        int n = lr.size();
+        int n = pair.lrSide();
         checkCrop(n, cropCells);
         int perSide = n / cropCells;
         if (rowFrom < 0 || rowTo > perSide * perSide || rowFrom >= rowTo) {
             throw new ConfigException("tile rows " + rowFrom + ".." + rowTo + " are outside 0.." + perSide * perSide);
         }
         GeneratorGeometry geo = new GeneratorGeometry(scale, cropCells, haloCells);
-        TileExtractor ex = new TileExtractor(lr, null, geo, channels, pair.norm());
+        TileExtractor ex = new TileExtractor(pair.lrFields(), null, geo, channels, pair.norm());
         int nh = scale * n;
         int t = scale * cropCells;
         List<int[]> anchors = new ArrayList<>();

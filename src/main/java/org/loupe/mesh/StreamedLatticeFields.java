@@ -40,6 +40,27 @@ public final class StreamedLatticeFields {
      */
     public static Fields read(ParticleStream stream, double offsetCells, boolean velocity, double redshift,
                               List<SourceFile> sources, String source) {
+        Slabs f = readSlabs(stream, offsetCells, velocity, 0, Integer.MAX_VALUE, source);
+        LatticeSlab d = f.displacement();
+        LatticeSlab v = f.velocity();
+        int n = d.sitesPerSide();
+        return new Fields(f.lattice(), new Grid(n, 3, d.boxMpcH(), d.values(), GridInfo.lattice(GridKind.DISPLACEMENT, redshift,
+                sources)), v == null ? null : new Grid(n, 3, v.boxMpcH(), v.values(), GridInfo.lattice(GridKind.VELOCITY,
+                redshift, sources)));
+    }
+
+    /**
+     * The fields of a lattice snapshot on the planes [xFrom, xFrom + xCount) (periodic; all of them
+     * when xCount ≥ N): what one task of a box split along x needs. Every particle is still read and
+     * checked (lattice detection, unique IDs, plausibility from all displacements); only the planes
+     * held cost memory.
+     */
+    public record Slabs(Lattice lattice, LatticeSlab displacement, LatticeSlab velocity) {
+    }
+
+    /** As {@link #read}, holding only planes [xFrom, xFrom + xCount) (mod N; all when xCount ≥ N). */
+    public static Slabs readSlabs(ParticleStream stream, double offsetCells, boolean velocity, int xFrom, int xCount,
+                                  String source) {
         long count = stream.count();
         int n = (int) Math.round(Math.cbrt(count));
         long[] range = {Long.MAX_VALUE, Long.MIN_VALUE};
@@ -58,12 +79,14 @@ public final class StreamedLatticeFields {
         Box box = stream.box();
         Lattice corner = new Lattice(n, range[0], 0.0, box);
         Lattice centre = new Lattice(n, range[0], 0.5, box);
-        int cells = n * n * n;
-        float[] psi = new float[3 * cells];
-        float[] vel = velocity ? new float[3 * cells] : null;
+        int planes = Math.min(xCount, n);
+        int from = planes == n ? 0 : Math.floorMod(xFrom, n);
+        int held = planes * n * n;
+        float[] psi = new float[3 * held];
+        float[] vel = velocity ? new float[3 * held] : null;
         Lattice first = Double.isNaN(offsetCells) ? corner : new Lattice(n, range[0], offsetCells, box);
         double[] means = new double[6];
-        double rms = fill(stream, first, psi, vel, true, means, source);
+        double rms = fill(stream, first, from, planes, psi, vel, true, means, source);
         Lattice lattice = first;
         if (Double.isNaN(offsetCells)) {
             double c0 = Math.sqrt(means[0] * means[0] + means[1] * means[1] + means[2] * means[2]) / count;
@@ -71,14 +94,13 @@ public final class StreamedLatticeFields {
             if (c0 > c1) {
                 // The centre lattice: Ψ once more, from the positions, as the in-memory path computes it.
                 lattice = centre;
-                rms = fill(stream, centre, psi, null, false, new double[6], source);
+                rms = fill(stream, centre, from, planes, psi, null, false, new double[6], source);
             }
         }
         double rmsFinal = rms;
-        lattice.requirePlausible(Lattice.implausibility(rmsFinal, () -> spread(psi, n, box)), source);
-        Grid d = new Grid(n, 3, box.sizeMpcH(), psi, GridInfo.lattice(GridKind.DISPLACEMENT, redshift, sources));
-        Grid v = vel == null ? null : new Grid(n, 3, box.sizeMpcH(), vel, GridInfo.lattice(GridKind.VELOCITY, redshift, sources));
-        return new Fields(lattice, d, v);
+        lattice.requirePlausible(Lattice.implausibility(rmsFinal, () -> spread(psi, n, planes, box)), source);
+        return new Slabs(lattice, new LatticeSlab(n, from, planes, 3, box.sizeMpcH(), psi),
+                vel == null ? null : new LatticeSlab(n, from, planes, 3, box.sizeMpcH(), vel));
     }
 
     /**
@@ -86,10 +108,11 @@ public final class StreamedLatticeFields {
      * site once and the sums of the corner and centre displacements in {@code means}. Returns
      * the RMS displacement as a fraction of the box.
      */
-    private static double fill(ParticleStream stream, Lattice lattice, float[] psi, float[] vel, boolean check, double[] means,
-                               String source) {
+    private static double fill(ParticleStream stream, Lattice lattice, int xFrom, int xCount, float[] psi, float[] vel,
+                               boolean check, double[] means, String source) {
         int n = lattice.sitesPerSide();
         int cells = n * n * n;
+        int held = xCount * n * n;
         Box box = lattice.box();
         Lattice centre = new Lattice(n, lattice.firstId(), 0.5, box);
         long[] seen = check ? new long[(cells + 63) / 64] : null;
@@ -116,10 +139,14 @@ public final class StreamedLatticeFields {
                 double dx = box.minimumImage(x[3 * q] - lattice.siteCoordinate(i));
                 double dy = box.minimumImage(x[3 * q + 1] - lattice.siteCoordinate(j));
                 double dz = box.minimumImage(x[3 * q + 2] - lattice.siteCoordinate(k));
-                psi[site] = (float) dx;
-                psi[cells + site] = (float) dy;
-                psi[2 * cells + site] = (float) dz;
                 sum[0] += dx * dx + dy * dy + dz * dz;
+                int w = Math.floorMod(i - xFrom, n);
+                int local = w < xCount ? (w * n + j) * n + k : -1;
+                if (local >= 0) {
+                    psi[local] = (float) dx;
+                    psi[held + local] = (float) dy;
+                    psi[2 * held + local] = (float) dz;
+                }
                 if (check) {
                     // Lattice.detect's two hypotheses: corner (this pass) and centre, half a cell on.
                     means[0] += dx;
@@ -129,10 +156,10 @@ public final class StreamedLatticeFields {
                     means[4] += box.minimumImage(x[3 * q + 1] - centre.siteCoordinate(j));
                     means[5] += box.minimumImage(x[3 * q + 2] - centre.siteCoordinate(k));
                 }
-                if (vel != null) {
-                    vel[site] = v[3 * q];
-                    vel[cells + site] = v[3 * q + 1];
-                    vel[2 * cells + site] = v[3 * q + 2];
+                if (vel != null && local >= 0) {
+                    vel[local] = v[3 * q];
+                    vel[held + local] = v[3 * q + 1];
+                    vel[2 * held + local] = v[3 * q + 2];
                 }
             }
         });
@@ -140,16 +167,18 @@ public final class StreamedLatticeFields {
     }
 
     /** Lattice.neighbourSpread on the field: RMS of Ψ(site + x̂) − Ψ(site), fraction of the box. */
-    private static double spread(float[] psi, int n, Box box) {
-        int sites = n * n * n;
+    private static double spread(float[] psi, int n, int planes, Box box) {
+        // Whole box: every site against the next plane, periodic; a slab: the pairs inside it.
+        int held = planes * n * n;
+        int pairs = planes == n ? held : held - n * n;
         double sum = 0;
-        for (int s = 0; s < sites; s++) {
-            int t = (s + n * n) % sites;
+        for (int s = 0; s < pairs; s++) {
+            int t = (s + n * n) % held;
             for (int a = 0; a < 3; a++) {
-                double d = box.minimumImage(psi[a * sites + t] - psi[a * sites + s]);
+                double d = box.minimumImage(psi[a * held + t] - psi[a * held + s]);
                 sum += d * d;
             }
         }
-        return Math.sqrt(sum / sites) / box.sizeMpcH();
+        return Math.sqrt(sum / Math.max(1, pairs)) / box.sizeMpcH();
     }
 }

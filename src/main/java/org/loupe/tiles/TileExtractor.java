@@ -2,6 +2,7 @@ package org.loupe.tiles;
 
 import org.loupe.ShapeMismatchException;
 import org.loupe.mesh.Grid;
+import org.loupe.mesh.LatticeSlab;
 
 /**
  * Cuts matched examples out of whole-box lattice fields (channel-first, C order): the LR input
@@ -11,7 +12,7 @@ import org.loupe.mesh.Grid;
  */
 public final class TileExtractor {
 
-    private final Grid lr;
+    private final LatticeSlab lr;
     private final Grid hr;
     private final GeneratorGeometry geometry;
     private final int channels;
@@ -22,12 +23,20 @@ public final class TileExtractor {
      * @param hr HR field, C × (sN)³, or null at inference time
      */
     public TileExtractor(Grid lr, Grid hr, GeneratorGeometry geometry, int channels, Normalization norm) {
+        this(LatticeSlab.of(lr), hr, geometry, channels, norm);
+    }
+
+    /**
+     * @param lr LR field, C × the planes the tiles read (all of them, or a slab of them, for one task of a split box)
+     * @param hr HR field, C × (sN)³, or null at inference time
+     */
+    public TileExtractor(LatticeSlab lr, Grid hr, GeneratorGeometry geometry, int channels, Normalization norm) {
         if (lr.channels() < channels || (hr != null && hr.channels() < channels)) {
             throw new ShapeMismatchException("fields hold " + lr.channels() + " channels but " + channels + " are needed");
         }
-        if (hr != null && hr.size() != geometry.scale() * lr.size()) {
+        if (hr != null && hr.size() != geometry.scale() * lr.sitesPerSide()) {
             throw new ShapeMismatchException("HR lattice " + hr.size() + "^3 is not " + geometry.scale() + " x the LR lattice "
-                    + lr.size() + "^3");
+                    + lr.sitesPerSide() + "^3");
         }
         if (hr != null && Math.abs(hr.boxMpcH() - lr.boxMpcH()) > 1e-6 * lr.boxMpcH()) {
             throw new ShapeMismatchException("LR and HR boxes differ: " + lr.boxMpcH() + " vs " + hr.boxMpcH() + " Mpc/h");
@@ -43,16 +52,17 @@ public final class TileExtractor {
     public float[] input(int[] anchor, Symmetry sym) {
         int m = geometry.inputSide();
         int p = geometry.haloCells();
-        int n = lr.size();
+        int n = lr.sitesPerSide();
         float[] out = new float[channels * m * m * m];
         int[] src = new int[3];
         for (int x = 0; x < m; x++) {
             for (int y = 0; y < m; y++) {
                 for (int z = 0; z < m; z++) {
                     sym.sourceSite(anchor[0] - p + x, anchor[1] - p + y, anchor[2] - p + z, n, src);
-                    int site = (src[0] * n + src[1]) * n + src[2];
+                    int site = lr.site(src[0], src[1], src[2]);
                     for (int c = 0; c < channels; c++) {
-                        out[((c * m + x) * m + y) * m + z] = (float) (value(lr, c, site, sym) / norm.scale(c));
+                        out[((c * m + x) * m + y) * m + z] = (float) (value(lr.values(), lr.cellCount(), c, site, sym)
+                                / norm.scale(c));
                     }
                 }
             }
@@ -78,7 +88,8 @@ public final class TileExtractor {
                     sym.sourceSite(s * anchor[0] + off + x, s * anchor[1] + off + y, s * anchor[2] + off + z, n, src);
                     int site = (src[0] * n + src[1]) * n + src[2];
                     for (int c = 0; c < channels; c++) {
-                        out[((c * t + x) * t + y) * t + z] = (float) (value(hr, c, site, sym) / norm.scale(c));
+                        out[((c * t + x) * t + y) * t + z] = (float) (value(hr.values(), hr.cellCount(), c, site, sym)
+                                / norm.scale(c));
                     }
                 }
             }
@@ -94,7 +105,7 @@ public final class TileExtractor {
         int t = geometry.outputSide();
         int s = geometry.scale();
         int off = -geometry.outputTrim();
-        int n = lr.size();
+        int n = lr.sitesPerSide();
         float[] out = new float[channels * t * t * t];
         int[] src = new int[3];
         double[] corner = new double[channels];
@@ -118,9 +129,9 @@ public final class TileExtractor {
                                     continue;
                                 }
                                 sym.sourceSite(ix + dx, iy + dy, iz + dz, n, src);
-                                int site = (src[0] * n + src[1]) * n + src[2];
+                                int site = lr.site(src[0], src[1], src[2]);
                                 for (int c = 0; c < channels; c++) {
-                                    corner[c] += w * value(lr, c, site, sym);
+                                    corner[c] += w * value(lr.values(), lr.cellCount(), c, site, sym);
                                 }
                             }
                         }
@@ -135,10 +146,9 @@ public final class TileExtractor {
     }
 
     /** Component c of the transformed field at a source site: s_c · F_{π(c)} (velocity likewise). */
-    private static double value(Grid g, int c, int site, Symmetry sym) {
+    private static double value(float[] values, int cells, int c, int site, Symmetry sym) {
         int group = c / 3 * 3;
         int comp = c % 3;
-        int cells = g.cellCount();
-        return sym.componentSign(comp) * g.values()[(group + sym.sourceComponent(comp)) * cells + site];
+        return sym.componentSign(comp) * values[(group + sym.sourceComponent(comp)) * cells + site];
     }
 }

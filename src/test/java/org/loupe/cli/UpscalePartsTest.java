@@ -53,6 +53,27 @@ class UpscalePartsTest {
     }
 
     @Test
+    void partsHoldingOnlyTheirLrPlanesStillMakeTheSingleRunBitForBit() throws Exception {
+        // 32^3 LR in crops of 4: 8 tile columns, 2 per part; each part holds 2 x 4 + 2 x (2 + 2) = 16 of the
+        // 32 LR planes (the first part's margin wraps to planes 28-31), so every part reads a slab.
+        Path lr = Files.copy(SharedData.path("gadget4/A_N032/snapshot_004.hdf5"), dir.resolve("lr32.hdf5"));
+        Path single = dir.resolve("single.hdf5");
+        assertEquals(0, Cli.run("upscale", "--model", "sr-x2", "--input", lr.toString(), "--out", single.toString(),
+                "--crop", "4").code());
+        Path set = dir.resolve("parts/sr");
+        for (int part = 0; part < 4; part++) {
+            var r = Cli.run("upscale", "--model", "sr-x2", "--input", lr.toString(), "--out", set.toString(), "--crop", "4",
+                    "--parts", "4", "--part", String.valueOf(part));
+            assertEquals(0, r.code(), r.err());
+        }
+        Particles a = SnapshotReader.open(single).readParticles(1);
+        Particles b = SnapshotReader.open(dir.resolve("parts/sr.0.hdf5")).readParticles(1);
+        assertArrayEquals(a.ids(), b.ids());
+        assertArrayEquals(a.positionsMpcH(), b.positionsMpcH());
+        assertArrayEquals(a.velocitiesKmS(), b.velocitiesKmS());
+    }
+
+    @Test
     void aSplitThatCannotBeMadeIsRefusedBeforeAnyWork() throws Exception {
         Path lr = Files.copy(SharedData.path("gadget4/A_N016/snapshot_004.hdf5"), dir.resolve("lr16.hdf5"));
         Path out = dir.resolve("sr");
