@@ -4,7 +4,7 @@
 # validation pair, the others train (a set stopped early still gives honest manifests).
 #   scripts/fidelity/manifests.sh OUTDIR      (writes OUTDIR/x2.yaml and OUTDIR/x4.yaml)
 #   scripts/fidelity/manifests.sh --in-place  (writes runs/pairs-x2-p3m/data-manifest.yaml and runs/pairs-x4-p3m/data-manifest.yaml,
-#                                              the manifests configs/train-x2.yaml and train-x4.yaml read)
+#                                              the manifests configs/train-x2.yaml and configs/experiments/x4-p3m-critic.yaml read)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 runs="$here/runs"

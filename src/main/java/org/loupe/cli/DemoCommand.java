@@ -77,8 +77,8 @@ final class DemoCommand implements Callable<Integer> {
         Path zero = out.resolve("sr/trilinear-model.zip");
         writeTrilinearModel(trained, zero);
         step(err, console, withThreads(t, "upscale", "--model", zero.toString(), "--input", lr.toString(), "--out", tri.toString()));
-        // The shipped sr-x2 model (trained for much longer on 10 PM pairs of this box and
-        // cosmology) on the same held-out box, when the pairs are the ×2 32³ → 64³ kind it knows.
+        // The shipped sr-x2 model (trained on P³M pairs of this box and cosmology) on the same
+        // held-out box, when the pairs are the ×2 32³ → 64³ kind it knows.
         Path shipped = out.resolve("sr/" + pair.id() + "_sr-x2.hdf5");
         boolean useShipped = config == null && pair.lr().particlesPerSide() == 32 && pair.hr().particlesPerSide() == 64
                 && DemoCommand.class.getResource("/org/loupe/models/sr-x2.zip") != null;
@@ -152,8 +152,8 @@ final class DemoCommand implements Callable<Integer> {
         console.printf(Locale.ROOT, "max |P/P_HR - 1| up to k_Nyq(HR)/2: SR %.1f %%, %sLR %.1f %%%n", 100 * worstSr,
                 shipped ? String.format(Locale.ROOT, "sr-x2 %.1f %%, ", 100 * worstX2) : "", 100 * worstLr);
         if (shipped) {
-            console.println("note: sr-x2 adds more small-scale power than Loupe's PM HR runs have (+20-35 % at k > 1 h/Mpc"
-                    + " on held-out PM pairs) and matches a TreePM HR run (GADGET-4) within 4 %; see BENCHMARKS.md, Fidelity");
+            console.println("note: sr-x2 learned from P3M pairs, whose HR runs have TreePM's small scales, which the demo's PM"
+                    + " HR runs lack; on GADGET-4 universes it never saw it is 5.5-12 % off; see BENCHMARKS.md, Fidelity");
         }
         console.println("tables: " + val + "  (k, P1, P2, P12, r, Nmodes, T per bin)");
     }
