@@ -109,10 +109,15 @@ final class DatasetReader {
         } catch (FormatException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new FormatException(where + ": cannot read dataset (" + describe(e)
-                    + "); the file may be truncated or use an unsupported filter (scale-offset, n-bit and Blosc are not supported:"
-                    + " rewrite it with gzip or no compression, e.g. h5repack -f GZIP=4)", e);
+            throw unreadable(where, e);
         }
+    }
+
+    /** The one-line error of a dataset jHDF could not read: truncation or an unsupported filter, and the fix. */
+    private static FormatException unreadable(String where, RuntimeException e) {
+        return new FormatException(where + ": cannot read dataset (" + describe(e)
+                + "); the file may be truncated or use an unsupported filter (scale-offset, n-bit and Blosc are not supported:"
+                + " rewrite it with gzip or no compression, e.g. h5repack -f GZIP=4)", e);
     }
 
     private static void read(Dataset ds, Path file, long userBlock, Sink sink) {
@@ -137,9 +142,7 @@ final class DatasetReader {
         } catch (FormatException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new FormatException(where + ": cannot read dataset (" + describe(e)
-                    + "); the file may be truncated or use an unsupported filter (scale-offset, n-bit and Blosc are not supported:"
-                    + " rewrite it with gzip or no compression, e.g. h5repack -f GZIP=4)", e);
+            throw unreadable(where, e);
         }
     }
 

@@ -128,12 +128,7 @@ public final class Snapshot {
     /** Reads member {@code file}'s particles of {@code type} into {@code into} from {@code offset}; returns how many. */
     private int readFile(Path file, int type, int offset, int total, Targets into) {
         try (HdfFile hdf = SnapshotReader.openHdf(file)) {
-            Group header = HeaderParser.group(hdf, "Header");
-            if (header == null) {
-                throw new FormatException(file + ": no /Header group; this member file is not a snapshot");
-            }
-            long[] thisFile = Attributes.longs(header, "NumPart_ThisFile", file);
-            long count = type < thisFile.length ? thisFile[type] : 0;
+            long count = memberCount(hdf, file, type);
             if (count == 0) {
                 return 0;
             }
@@ -158,6 +153,16 @@ public final class Snapshot {
             }
             throw SnapshotReader.unreadable(file, e);
         }
+    }
+
+    /** Particles of {@code type} in member {@code file} (its NumPart_ThisFile); refuses a member without a header. */
+    static long memberCount(HdfFile hdf, Path file, int type) {
+        Group header = HeaderParser.group(hdf, "Header");
+        if (header == null) {
+            throw new FormatException(file + ": no /Header group; this member file is not a snapshot");
+        }
+        long[] thisFile = Attributes.longs(header, "NumPart_ThisFile", file);
+        return type < thisFile.length ? thisFile[type] : 0;
     }
 
     /**

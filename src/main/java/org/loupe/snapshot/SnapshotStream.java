@@ -76,12 +76,7 @@ final class SnapshotStream implements ParticleStream {
         Path first = header.files().get(0);
         for (Path file : header.files()) {
             try (HdfFile hdf = SnapshotReader.openHdf(file)) {
-                Group head = HeaderParser.group(hdf, "Header");
-                if (head == null) {
-                    throw new FormatException(file + ": no /Header group; this member file is not a snapshot");
-                }
-                long[] thisFile = Attributes.longs(head, "NumPart_ThisFile", file);
-                long count = type < thisFile.length ? thisFile[type] : 0;
+                long count = Snapshot.memberCount(hdf, file, type);
                 if (count == 0) {
                     continue;
                 }
