@@ -229,7 +229,7 @@ final class UpscaleCommand implements Callable<Integer> {
         SnapshotMeta meta = new SnapshotMeta(h.redshift(), h.omegaM(), h.omegaLambda(), h.hubble(), prov.toStableJson());
         ProgressBar bar = ProgressBar.stderr();
         String label = "upscale " + job.input().getFileName();
-        SnapshotUpscaler.Result r = SnapshotUpscaler.run(plan, job.snap(), inputs, job.lrMass(), parts > 1 ? out : job.target(), meta, d -> bar.update(label, d, plan.tiles(), ""));
+        SnapshotUpscaler.Result r = SnapshotUpscaler.run(plan, job.snap(), job.lrMass(), parts > 1 ? out : job.target(), meta, d -> bar.update(label, d, plan.tiles(), ""));
         Path target = r.path();
         prov.write(target.resolveSibling(target.getFileName() + ".manifest.json"));
         int nh = plan.hrSide();

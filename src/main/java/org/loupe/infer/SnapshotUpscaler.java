@@ -13,7 +13,6 @@ import org.loupe.cosmology.Cosmology;
 import org.loupe.mesh.LatticeSlab;
 import org.loupe.mesh.LagrangianFields;
 import org.loupe.mesh.StreamedLatticeFields;
-import org.loupe.mesh.SourceFile;
 import org.loupe.model.ModelFile;
 import org.loupe.particles.Box;
 import org.loupe.particles.Lattice;
@@ -93,17 +92,21 @@ public final class SnapshotUpscaler {
         }
 
         /**
-         * First LR x plane this run holds: its tile columns' planes and a margin of the halo plus
-         * two planes each side (the input crops reach halo planes out, the trilinear baseline one
-         * more), periodic.
+         * LR planes held beyond a part's tile columns on each side: the input crops reach the halo
+         * out, the trilinear baseline one plane more, and one more for safety.
          */
+        private int lrMarginPlanes() {
+            return model.haloCells() + 2;
+        }
+
+        /** First LR x plane this run holds (periodic). */
         public int lrPlaneFrom() {
-            return lrPlanes() == lrSide ? 0 : Math.floorMod(columnFrom * crop - model.haloCells() - 2, lrSide);
+            return lrPlanes() == lrSide ? 0 : Math.floorMod(columnFrom * crop - lrMarginPlanes(), lrSide);
         }
 
         /** LR x planes this run holds: all of them, or those of its columns and their margins for a part. */
         public int lrPlanes() {
-            return Math.min(lrSide, (columnTo - columnFrom) * crop + 2 * (model.haloCells() + 2));
+            return Math.min(lrSide, (columnTo - columnFrom) * crop + 2 * lrMarginPlanes());
         }
 
         /** Java heap this run needs at its peak ({@link SnapshotUpscaler#heapBytes}). */
@@ -195,7 +198,7 @@ public final class SnapshotUpscaler {
      * {@code parts} > 1: member {@code part} of {@code out}). {@code lrMass} is the LR particle
      * mass; the SR particles get it ÷ s³. {@code progress} gets tiles done.
      */
-    public static Result run(Plan plan, Snapshot snap, List<SourceFile> sources, double lrMass, Path out, SnapshotMeta meta,
+    public static Result run(Plan plan, Snapshot snap, double lrMass, Path out, SnapshotMeta meta,
                              IntConsumer progress) {
         ModelFile model = plan.model();
         Settings s = plan.settings0();

@@ -49,16 +49,16 @@ public final class StreamedLatticeFields {
                 redshift, sources)));
     }
 
-    /**
-     * The fields of a lattice snapshot on the planes [xFrom, xFrom + xCount) (periodic; all of them
-     * when xCount ≥ N): what one task of a box split along x needs. Every particle is still read and
-     * checked (lattice detection, unique IDs, plausibility from all displacements); only the planes
-     * held cost memory.
-     */
+    /** The fields of {@link #readSlabs}: the lattice, Ψ (Mpc/h) and velocities (km/s, or null) on the planes held. */
     public record Slabs(Lattice lattice, LatticeSlab displacement, LatticeSlab velocity) {
     }
 
-    /** As {@link #read}, holding only planes [xFrom, xFrom + xCount) (mod N; all when xCount ≥ N). */
+    /**
+     * As {@link #read}, holding only planes [xFrom, xFrom + xCount) (periodic; all of them when
+     * xCount ≥ N): what one task of a box split along x needs. Every particle is still read and
+     * checked (lattice detection, unique IDs, plausibility from all displacements); only the planes
+     * held cost memory.
+     */
     public static Slabs readSlabs(ParticleStream stream, double offsetCells, boolean velocity, int xFrom, int xCount,
                                   String source) {
         long count = stream.count();
