@@ -27,7 +27,12 @@ final class FofCells {
     /** Particle ranges of the slab sort (fixed, so nothing depends on the thread count). */
     private static final int RANGES = 64;
 
+    /** Cells per side along y and z (and along x when the whole box is sorted). */
     final int m;
+    /** Cells along x: {@code m} for the whole box, fewer for a window ({@link #FofCells(Particles, double, int, double, double)}). */
+    final int mx;
+    /** Whether x wraps (the whole box) or the cells cover a window of it, open at both ends. */
+    final boolean periodicX;
     final double cellSize;
     /** Sorted slot → particle index. */
     final int[] order;
@@ -37,7 +42,7 @@ final class FofCells {
     final int[] cellStart;
     /** z index of each cell. */
     final int[] cellZ;
-    /** Column (ix·m + iy) holds cells columnStart[col] .. columnStart[col+1]−1; length m² + 1. */
+    /** Column (ix·m + iy) holds cells columnStart[col] .. columnStart[col+1]−1; length mx·m + 1. */
     final int[] columnStart;
     /**
      * Per column, bit {@link #block(int)} set for each occupied z: a neighbour search first tests
@@ -46,35 +51,51 @@ final class FofCells {
     final long[] zMask;
     final int cells;
 
+    /** The whole periodic box. */
     FofCells(Particles p, double linkingLength, int threads) {
+        this(p, linkingLength, threads, 0, Double.NaN);
+    }
+
+    /**
+     * Only the window [x0, x0 + extent) of the periodic box along x (taken modulo L, so a window
+     * may wrap), y and z whole: the cells of one slab of a box, whose number then grows with the
+     * slab, not the box ({@link SlabFriendsOfFriends}). Every particle must lie in the window;
+     * distances stay minimum-image, so friends found here are friends in the whole box.
+     *
+     * @param extent the window's width, Mpc/h; NaN for the whole box (periodic along x)
+     */
+    FofCells(Particles p, double linkingLength, int threads, double x0, double extent) {
         int n = p.count();
         double box = p.box().sizeMpcH();
         // Cell diagonal ≤ ℓ (the margin keeps it so after rounding of L/m).
         m = Math.max(1, (int) Math.ceil(Math.sqrt(3.0) * box / linkingLength * (1 + 1e-9)));
-        if ((long) m * m > MAX_COLUMNS) {
+        cellSize = box / m;
+        periodicX = Double.isNaN(extent);
+        mx = periodicX ? m : Math.min(m, (int) Math.ceil(extent / cellSize) + 1);
+        if ((long) mx * m > MAX_COLUMNS) {
             throw new ConfigException("FoF linking length " + linkingLength + " Mpc/h is too small for a " + box
                     + " Mpc/h box (" + m + " cells per side); use a larger linking factor or fewer particles per box");
         }
-        cellSize = box / m;
         float[] pos = p.positionsMpcH();
         int[] slab = new int[n];
         int[] key = new int[n];
         double inv = m / box;
         int mm = m;
+        int mmx = mx;
         Parallel.forEach(RANGES, threads, r -> {
             for (int q = lo(r, RANGES, n); q < lo(r + 1, RANGES, n); q++) {
-                slab[q] = index(pos[3 * q], inv, box, mm);
+                slab[q] = periodicX ? index(pos[3 * q], inv, box, mm) : index(pos[3 * q] - x0, inv, box, mmx);
                 key[q] = index(pos[3 * q + 1], inv, box, mm) * mm + index(pos[3 * q + 2], inv, box, mm);
             }
         });
-        int[] slabStart = new int[m + 1];
+        int[] slabStart = new int[mx + 1];
         float[] slabPos = new float[3 * n];
         int[] bySlab = slabSort(slab, pos, n, slabStart, slabPos, threads);
         order = new int[n];
         xyz = new float[3 * n];
         int[] sortedKey = new int[n];
-        int[] cellsInSlab = new int[m];
-        Parallel.forEach(m, threads, s -> {
+        int[] cellsInSlab = new int[mx];
+        Parallel.forEach(mx, threads, s -> {
             int from = slabStart[s];
             int to = slabStart[s + 1];
             long[] k = new long[to - from];
@@ -98,16 +119,16 @@ final class FofCells {
             }
             cellsInSlab[s] = count;
         });
-        int[] firstCell = new int[m + 1];
-        for (int s = 0; s < m; s++) {
+        int[] firstCell = new int[mx + 1];
+        for (int s = 0; s < mx; s++) {
             firstCell[s + 1] = firstCell[s] + cellsInSlab[s];
         }
-        cells = firstCell[m];
+        cells = firstCell[mx];
         cellStart = new int[cells + 1];
         cellZ = new int[cells];
-        columnStart = new int[m * m + 1];
-        zMask = new long[m * m];
-        Parallel.forEach(m, threads, s -> {
+        columnStart = new int[mx * m + 1];
+        zMask = new long[mx * m];
+        Parallel.forEach(mx, threads, s -> {
             int c = firstCell[s];
             int column = s * mm;
             for (int i = slabStart[s]; i < slabStart[s + 1]; i++) {
@@ -127,7 +148,7 @@ final class FofCells {
             }
         });
         cellStart[cells] = n;
-        columnStart[m * m] = cells;
+        columnStart[mx * m] = cells;
     }
 
     /** The zMask bit of z index {@code z}: 64 equal blocks of z. */
@@ -162,7 +183,7 @@ final class FofCells {
     }
 
     /** Cell index of a coordinate; a position outside [0, L) is wrapped first (never trust files). */
-    private static int index(float v, double inv, double box, int m) {
+    private static int index(double v, double inv, double box, int m) {
         double w = v;
         if (!(w >= 0 && w < box)) {
             w -= box * Math.floor(w / box);
@@ -172,18 +193,18 @@ final class FofCells {
     }
 
     /**
-     * Stable counting sort of particle indices by slab; fills {@code slabStart} (length m + 1) and
+     * Stable counting sort of particle indices by slab; fills {@code slabStart} (length mx + 1) and
      * {@code slabPos}, the positions in the same order.
      */
     private int[] slabSort(int[] slab, float[] pos, int n, int[] slabStart, float[] slabPos, int threads) {
-        int[][] hist = new int[RANGES][m];
+        int[][] hist = new int[RANGES][mx];
         Parallel.forEach(RANGES, threads, r -> {
             for (int q = lo(r, RANGES, n); q < lo(r + 1, RANGES, n); q++) {
                 hist[r][slab[q]]++;
             }
         });
         int running = 0;
-        for (int s = 0; s < m; s++) {
+        for (int s = 0; s < mx; s++) {
             slabStart[s] = running;
             for (int r = 0; r < RANGES; r++) {
                 int h = hist[r][s];
@@ -191,7 +212,7 @@ final class FofCells {
                 running += h;
             }
         }
-        slabStart[m] = running;
+        slabStart[mx] = running;
         int[] out = new int[n];
         Parallel.forEach(RANGES, threads, r -> {
             int[] offset = hist[r];

@@ -66,6 +66,17 @@ final class FofGroups {
                 }
             }
         }
+        if (p.equalMasses()) {
+            // N × m exactly, whatever the order of the sums: a group of exactly the bins' lowest
+            // member count then lies on its bin edge, not a rounding error below it.
+            for (int g = 0; g < groups; g++) {
+                double summed = mass[g];
+                mass[g] = len[g] * p.massPerParticle();
+                for (int d = 0; d < 3; d++) {
+                    com[d][g] *= mass[g] / summed;
+                }
+            }
+        }
         int[] rank = rankByMass(mass, len, firstRoot);
         int[] newIndex = new int[groups];
         for (int i = 0; i < groups; i++) {

@@ -83,7 +83,7 @@ final class FofLinker {
         Parallel.forEach(strips, threads, t -> {
             int[] others = new int[stencil.length];
             long[] window = new long[reach + 1];
-            for (int ix = 0; ix < m; ix++) {
+            for (int ix = 0; ix < c.mx; ix++) {
                 for (int iy = t * STRIP; iy < Math.min(m, (t + 1) * STRIP); iy++) {
                     int col = ix * m + iy;
                     if (c.columnStart[col] == c.columnStart[col + 1]) {
@@ -91,7 +91,10 @@ final class FofLinker {
                     }
                     ownColumn(col);
                     for (int k = 0; k < stencil.length; k++) {
-                        others[k] = Math.floorMod(ix + stencil[k][0], m) * m + Math.floorMod(iy + stencil[k][1], m);
+                        int x = ix + stencil[k][0];
+                        // A window of the box ends at its last column: nothing lies beyond it.
+                        others[k] = c.periodicX ? Math.floorMod(x, m) * m + Math.floorMod(iy + stencil[k][1], m)
+                                : x < c.mx ? x * m + Math.floorMod(iy + stencil[k][1], m) : -1;
                     }
                     for (int a = c.columnStart[col]; a < c.columnStart[col + 1]; a++) {
                         int z = c.cellZ[a];
@@ -100,7 +103,7 @@ final class FofLinker {
                         }
                         for (int k = 0; k < stencil.length; k++) {
                             int r = stencil[k][2];
-                            if ((c.zMask[others[k]] & window[r]) != 0) {
+                            if (others[k] >= 0 && (c.zMask[others[k]] & window[r]) != 0) {
                                 neighbours(a, z, others[k], r);
                             }
                         }
