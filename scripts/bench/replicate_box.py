@@ -24,14 +24,8 @@ big = n * reps
 # its site in the big one (Loupe's lattice check would refuse such IDs).
 q = np.stack([i, j, k], axis=1).astype(np.float64) * (box / n)
 psi = (x - q + 0.5 * box) % box - 0.5 * box
-xs, vs, out_ids = [], [], []
-for rx in range(reps):
-    for ry in range(reps):
-        for rz in range(reps):
-            xs.append(((q + np.array([rx, ry, rz]) * box + psi) % (box * reps)).astype(np.float32))
-            vs.append(v)
-            out_ids.append(((i + rx * n) * big + (j + ry * n)) * big + (k + rz * n) + 1)
 total = len(ids) * reps ** 3
+# Written copy by copy: memory is one small box, not the replica (a 512^3 replica is 4.3 GB).
 with h5py.File(dst, "w") as g:
     h = g.create_group("Header")
     for key, val in header.items():
@@ -47,6 +41,15 @@ with h5py.File(dst, "w") as g:
         p.attrs[key] = val
     p.attrs["BoxSize"] = box * reps
     part = g.create_group("PartType1")
-    part.create_dataset("Coordinates", data=np.concatenate(xs))
-    part.create_dataset("Velocities", data=np.concatenate(vs))
-    part.create_dataset("ParticleIDs", data=np.concatenate(out_ids).astype(np.uint64))
+    coords = part.create_dataset("Coordinates", (total, 3), dtype=np.float32)
+    vels = part.create_dataset("Velocities", (total, 3), dtype=v.dtype)
+    out_ids = part.create_dataset("ParticleIDs", (total,), dtype=np.uint64)
+    at = 0
+    for rx in range(reps):
+        for ry in range(reps):
+            for rz in range(reps):
+                m = len(ids)
+                coords[at:at + m] = ((q + np.array([rx, ry, rz]) * box + psi) % (box * reps)).astype(np.float32)
+                vels[at:at + m] = v
+                out_ids[at:at + m] = (((i + rx * n) * big + (j + ry * n)) * big + (k + rz * n) + 1).astype(np.uint64)
+                at += m

@@ -19,16 +19,16 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import org.loupe.ConfigException;
 import org.loupe.ShapeMismatchException;
-import org.loupe.mesh.Grid;
 import org.loupe.mesh.JTransformsFft3d;
 import org.loupe.mesh.SourceFile;
-import org.loupe.particles.Particles;
+import org.loupe.particles.ParticleStream;
+import org.loupe.report.BoxSource;
 import org.loupe.report.ReportWriter;
+import org.loupe.report.SlabSeams;
 import org.loupe.report.ValidationInput;
 import org.loupe.report.ValidationReport;
 import org.loupe.report.ValidationSpec;
 import org.loupe.report.Validator;
-import org.loupe.run.PairLoader;
 import org.loupe.run.Provenance;
 import org.loupe.run.RunConfig;
 import org.loupe.run.Sha256;
@@ -55,8 +55,12 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Report folder.")
     Path out;
 
-    @Option(names = "--grid", converter = Ranges.Positive.class, paramLabel = "N", description = "Mesh for P(k) and slices (default 2 x the SR lattice side).")
+    @Option(names = "--grid", converter = Ranges.Positive.class, paramLabel = "N", description = "Mesh for P(k) and slices (default 2 x the SR lattice side, at most 512).")
     Integer grid;
+
+    @Option(names = "--memory-mb", converter = Ranges.Positive.class, paramLabel = "MB",
+            description = "Working memory of the halo finder and the seam metric (default: what the P(k) mesh needs, at least 1024). A box that needs more is read in slabs: the same numbers, one more read of the box per slab.")
+    Integer memoryMb;
 
     @Option(names = "--tile-cells", converter = Ranges.Positive.class, paramLabel = "T", description = "HR sites per tile side for the seam metric (default: from the SR file's provenance).")
     Integer tileCells;
@@ -124,23 +128,31 @@ final class ValidateCommand implements Callable<Integer> {
                         e.getKey(), zi, firstSrPath, z));
             }
         }
-        int mesh0 = grid != null ? grid : 2 * (int) Math.round(Math.cbrt(firstSr.getValue().header().count(read.particleType())));
-        requireMemory(all.values(), sHr == null ? 0 : sHr.header().count(read.particleType()),
-                firstSr.getValue().header().count(read.particleType()), sLr.header().count(read.particleType()), mesh0,
-                read.particleType());
-        Particles pLr = sLr.readParticles(read.particleType());
-        Map<String, Particles> pSr = new LinkedHashMap<>();
-        sSr.forEach((name, s) -> pSr.put(name, s.readParticles(read.particleType())));
-        Particles pHr = sHr == null ? null : sHr.readParticles(read.particleType());
-        int lrSide = (int) Math.round(Math.cbrt(pLr.count()));
-        int srSide = (int) Math.round(Math.cbrt(pSr.values().iterator().next().count()));
-        for (var e : pSr.entrySet()) {
-            if (Math.round(Math.cbrt(e.getValue().count())) != srSide) {
-                throw new ShapeMismatchException(srs.get(e.getKey()) + " holds " + e.getValue().count() + " particles, "
-                        + srs.get(firstSr.getKey()) + " " + srSide + "^3; every --sr box must have the same resolution");
+        int type = read.particleType();
+        long srCount = firstSr.getValue().header().count(type);
+        long hrCount = sHr == null ? 0 : sHr.header().count(type);
+        long lrCount = sLr.header().count(type);
+        int srSide = (int) Math.round(Math.cbrt((double) srCount));
+        for (var e : sSr.entrySet()) {
+            long c = e.getValue().header().count(type);
+            if (c != srCount) {
+                throw new ShapeMismatchException(srs.get(e.getKey()) + " holds " + c + " particles, "
+                        + srs.get(firstSr.getKey()) + " " + srCount + "; every --sr box must have the same resolution");
             }
         }
-        int mesh = grid != null ? grid : 2 * srSide;
+        int mesh = grid != null ? grid : defaultMesh(srSide);
+        Map<String, Integer> tiles = new LinkedHashMap<>();
+        srs.forEach((name, path) -> tiles.put(name, tileCells != null ? tileCells : tileFromProvenance(path)));
+        boolean seamsMade = hrCount == srCount && tiles.values().stream().anyMatch(t -> t != null && t < srSide);
+        long workBytes = workingMemoryBytes(mesh, hrCount > 0);
+        requireMemory(lrCount, srCount, hrCount, mesh, seamsMade, workBytes);
+        int lrSide = (int) Math.round(Math.cbrt((double) lrCount));
+        // Every box is read pass by pass (positions for P(k), halos and slices; velocities only
+        // for the redshift-space multipoles): a box larger than memory can be judged.
+        BoxSource pLr = source(sLr, type, read.readVelocities());
+        Map<String, BoxSource> pSr = new LinkedHashMap<>();
+        sSr.forEach((name, s) -> pSr.put(name, source(s, type, read.readVelocities())));
+        BoxSource pHr = sHr == null ? null : source(sHr, type, read.readVelocities());
         Map<String, Object> inputs = new LinkedHashMap<>();
         List<SourceFile> sources = new ArrayList<>();
         Map<String, Path> named = new LinkedHashMap<>();
@@ -156,24 +168,24 @@ final class ValidateCommand implements Callable<Integer> {
         });
         Map<String, SeamMetric> seams = new LinkedHashMap<>();
         Map<String, String> seamNotes = new LinkedHashMap<>();
-        Grid hrField = null;
-        for (var e : pSr.entrySet()) {
-            Integer tile = tileCells != null ? tileCells : tileFromProvenance(srs.get(e.getKey()));
+        Map<String, ParticleStream> seamed = new LinkedHashMap<>();
+        Map<String, String> files = new LinkedHashMap<>();
+        for (var e : sSr.entrySet()) {
+            Integer tile = tiles.get(e.getKey());
             if (tile == null) {
                 seamNotes.put(e.getKey(), "n/a (tiling unknown: give --tile-cells)");
             } else if (tile >= srSide) {
                 seamNotes.put(e.getKey(), "n/a (one tile)");
-            } else if (pHr == null || pHr.count() != e.getValue().count()) {
+            } else if (sHr == null || hrCount != srCount) {
                 seamNotes.put(e.getKey(), "n/a (needs an HR box of the same lattice)");
             } else {
-                // The particles are already in memory: no second read of either snapshot.
-                if (hrField == null) {
-                    hrField = PairLoader.latticeField(pHr, sHr.header().redshift(), List.of(), false, hr, read.latticeOffsetCells());
-                }
-                Grid a = PairLoader.latticeField(e.getValue(), sSr.get(e.getKey()).header().redshift(), List.of(), false,
-                        srs.get(e.getKey()), read.latticeOffsetCells());
-                seams.put(e.getKey(), SeamMetric.of(a.values(), hrField.values(), a.size(), a.boxMpcH(), tile));
+                seamed.put(e.getKey(), e.getValue().stream(type, true));
+                files.put(e.getKey(), srs.get(e.getKey()).toString());
             }
+        }
+        if (!seamed.isEmpty()) {
+            files.put("HR", hr.toString());
+            seams.putAll(SlabSeams.measure(sHr.stream(type, true), seamed, tiles, read.latticeOffsetCells(), workBytes, files));
         }
         PowerSpectrum ps = new PowerSpectrum(PowerSpec.defaults(), new JTransformsFft3d(threads), threads);
         ValidationInput in = new ValidationInput(pLr, pSr, pHr, lrSide, srSide, firstSr.getValue().header().redshift(), inputs);
@@ -184,7 +196,7 @@ final class ValidateCommand implements Callable<Integer> {
             double hubble = new org.loupe.cosmology.Cosmology(head.omegaM(), head.omegaLambda(), 0, 1, 1, 1, 0).hubble(a);
             in = in.withHubble(head.redshift(), hubble);
         }
-        ValidationReport report = new Validator(ps, threads).run(in, mesh, vs, seams, seamNotes);
+        ValidationReport report = new Validator(ps, threads, workBytes).run(in, mesh, vs, seams, seamNotes);
         Provenance prov = new Provenance("validate", sources, vs, null, "plain Java (no ND4J)");
         ReportWriter.write(report, out, prov.toJson());
         prov.write(out.resolve("manifest.json"));
@@ -194,7 +206,7 @@ final class ValidateCommand implements Callable<Integer> {
             console.printf(Locale.ROOT, "%-7s %-10s %-13s %.4g (%s)%n", c.passed() ? "pass" : c.judged() ? "FAIL" : "control", c.dataset(),
                     c.kind(), c.measured(), c.detail());
         }
-        for (var e : pSr.keySet()) {
+        for (var e : sSr.keySet()) {
             console.printf(Locale.ROOT, "seam metric %s (tile faces / interior error): %s%n", e,
                     seams.containsKey(e) ? String.format(Locale.ROOT, "%.3f", seams.get(e).ratio()) : seamNotes.get(e));
         }
@@ -202,76 +214,99 @@ final class ValidateCommand implements Callable<Integer> {
         return report.passed() ? 0 : 6;
     }
 
-    /**
-     * Java heap bytes per particle held for the whole run: positions (12), velocities (12, for the
-     * redshift-space multipoles; a box's redshift-space copy of its positions is made one box at a
-     * time) and IDs (8) of every box read, and of the trilinear baseline Loupe makes at the SR
-     * resolution (counted alike, though it carries no velocities).
-     */
-    static final long HELD_BYTES_PER_PARTICLE = 32;
+    /** Largest default mesh: 2 × the SR side up to here; a finer mesh is asked for with --grid. */
+    static final int DEFAULT_MAX_GRID = 512;
+
+    /** The default mesh: twice the SR lattice side, at most {@link #DEFAULT_MAX_GRID}. */
+    static int defaultMesh(int srSide) {
+        return Math.max(MIN_GRID, Math.min(2 * srSide, DEFAULT_MAX_GRID));
+    }
+
+    /** LR bytes per particle held for the whole run: its displacement field (12), which makes the trilinear baseline. */
+    static final long LR_BYTES_PER_PARTICLE = 12;
+
+
+    /** The P(k) phase: HR's spectrum kept while another box is painted (interlaced). */
+    private static long meshBytes(int mesh, boolean withHr) {
+        return org.loupe.stats.PowerSpectrum.heapBytes(mesh, withHr ? 2 : 1, true);
+    }
 
     /**
-     * Java heap bytes per particle of the largest box while its FoF halos are found (cell sort,
-     * sorted copies of the positions, union-find and group arrays), beyond the particles
-     * themselves: measured 72–87 (BENCHMARKS.md, "Scale").
+     * The working memory of the phases that read SR and HR in slabs (halo finder, seam metric):
+     * --memory-mb, or as much as the meshes need anyway (at least 1 GB).
      */
-    static final long FOF_BYTES_PER_PARTICLE = 90;
+    long workingMemoryBytes(int mesh, boolean withHr) {
+        return memoryMb != null ? (long) memoryMb << 20 : Math.max(1L << 30, meshBytes(mesh, withHr));
+    }
 
     /**
-     * The heap a report needs, from the headers: every box's particles held at once (LR, each SR,
-     * HR, and the trilinear baseline at the SR resolution), then the larger of FoF's working arrays
-     * for the largest box and the mesh (an interlaced spectrum being painted, and HR's kept when
-     * there is an HR box). Refuses (exit 7) before reading a particle when it exceeds the heap:
-     * validate holds whole boxes (FoF needs them), unlike power.
+     * The heap a report needs, from the headers: LR held whole, then the largest of its phases,
+     * which run one after another: the seam metric and the halo finder (within the working memory,
+     * in slabs when a box needs more), the slices, and the meshes. SR and HR are never held whole:
+     * they are read pass by pass, so the plan grows with the LR box and the mesh, not with them.
      */
-    private void requireMemory(java.util.Collection<Snapshot> boxes, long hrCount, long srCount, long lrCount, int mesh,
-                               int type) {
-        long need = heapBytes(boxes, hrCount, srCount, lrCount, mesh, type);
-        long have = Runtime.getRuntime().maxMemory();
+    static long heapBytes(long lrCount, long srCount, long hrCount, int mesh, boolean seams, long workBytes) {
+        long largest = Math.max(srCount, hrCount);
+        // Seams: an SR and an HR slab of Ψ within the working memory, and the reads' bitmap of sites seen.
+        long seamPhase = seams ? Math.min(24 * srCount, workBytes) + srCount / 8 : 0;
+        long fofPhase = Math.min(org.loupe.stats.SlabFriendsOfFriends.BYTES_PER_PARTICLE * largest, workBytes);
+        int sliceMesh = Math.min(mesh, (int) Math.round(Math.cbrt((double) largest)));
+        long slicePhase = 4L * sliceMesh * sliceMesh * sliceMesh;
+        long phases = Math.max(Math.max(seamPhase, fofPhase), Math.max(slicePhase, meshBytes(mesh, hrCount > 0)));
+        // JVM and classes, blocks of streamed particles (32 MB each), the LR read's bitmap of sites seen.
+        return (256L << 20) + (128L << 20) + LR_BYTES_PER_PARTICLE * lrCount + lrCount / 8 + phases;
+    }
+
+    /**
+     * Refuses (exit 7) before reading a particle when the plan exceeds what the heap can hold,
+     * naming what to change. The plan's arrays are mesh-sized and live long: they must fit the
+     * old generation, which with the parallel collector's default split is 2/3 of the heap.
+     */
+    private void requireMemory(long lrCount, long srCount, long hrCount, int mesh, boolean seams, long workBytes) {
+        long need = heapBytes(lrCount, srCount, hrCount, mesh, seams, workBytes);
+        long have = oldGenerationBytes();
         if (need > have) {
-            long meshPart = org.loupe.stats.PowerSpectrum.heapBytes(mesh, hrCount > 0 ? 2 : 1, true);
             throw new org.loupe.MemoryException(String.format(Locale.ROOT, "validate of %d SR particles needs about %.1f GB of Java"
-                    + " heap (%.1f GB given; %.1f GB of it the %d^3 mesh): raise LOUPE_HEAP to %dg on a node with that memory%s"
-                    + " (every box is held whole for FoF halos; `loupe power --fold` measures P(k) of any box in bounded memory)",
-                    srCount, need / 1e9, have / 1e9, meshPart / 1e9, mesh, (need >> 30) + 1,
-                    mesh > 256 ? ", or lower --grid" : ""));
+                    + " heap for its long-lived arrays (%.1f GB can hold them; %.1f GB of it the %d^3 mesh, %.1f GB the working"
+                    + " memory): raise LOUPE_HEAP to %dg on a node with that memory%s", srCount, need / 1e9, have / 1e9,
+                    meshBytes(mesh, hrCount > 0) / 1e9, mesh,
+                    Math.min(org.loupe.stats.SlabFriendsOfFriends.BYTES_PER_PARTICLE * Math.max(srCount, hrCount), workBytes) / 1e9,
+                    (long) Math.ceil(need * 1.5 / (1L << 30)) + 1, mesh > 256 ? ", or lower --grid or --memory-mb" : ", or lower --memory-mb"));
         }
     }
 
-    private static long heapBytes(java.util.Collection<Snapshot> boxes, long hrCount, long srCount, long lrCount, int mesh,
-                                  int type) {
-        long held = srCount;   // the trilinear baseline
-        for (Snapshot s : boxes) {
-            held += s.header().count(type);
+    /** The most the old (tenured) generation can hold, or the whole heap when the collector has none. */
+    static long oldGenerationBytes() {
+        for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            String name = pool.getName();
+            long max = pool.getUsage().getMax();
+            if ((name.contains("Old Gen") || name.contains("Tenured")) && max > 0) {
+                return max;
+            }
         }
-        long largest = Math.max(srCount, hrCount);
-        // FoF runs for every box before the others are painted (HR's spectrum is already made):
-        // its arrays and the painting are never live together.
-        long hrSpectrum = hrCount > 0 ? (long) mesh * mesh * (mesh / 2 + 1) * 16 : 0;
-        return (256L << 20) + HELD_BYTES_PER_PARTICLE * held + 12 * lrCount + Math.max(FOF_BYTES_PER_PARTICLE * largest
-                + hrSpectrum, org.loupe.stats.PowerSpectrum.heapBytes(mesh, hrCount > 0 ? 2 : 1, true));
+        return Runtime.getRuntime().maxMemory();
     }
 
     /** The heap this command line needs (from the headers), for {@link HeapPlan}. */
     long plannedHeapBytes() {
         var read = common.readOptions(common.runConfig());
-        List<Snapshot> boxes = new ArrayList<>();
-        Snapshot sLr = SnapshotReader.open(lr, read);
-        boxes.add(sLr);
+        int type = read.particleType();
+        long lrCount = SnapshotReader.open(lr, read).header().count(type);
         long srCount = 0;
-        for (Path p : SrInputs.parse(srArgs).values()) {
-            Snapshot s = SnapshotReader.open(p, read);
-            boxes.add(s);
-            srCount = s.header().count(read.particleType());
+        boolean seams = false;
+        for (var e : SrInputs.parse(srArgs).entrySet()) {
+            srCount = SnapshotReader.open(e.getValue(), read).header().count(type);
+            Integer tile = tileCells != null ? tileCells : tileFromProvenance(e.getValue());
+            seams |= tile != null && tile < Math.round(Math.cbrt((double) srCount));
         }
-        long hrCount = 0;
-        if (hr != null) {
-            Snapshot s = SnapshotReader.open(hr, read);
-            boxes.add(s);
-            hrCount = s.header().count(read.particleType());
-        }
-        int mesh = grid != null ? grid : 2 * (int) Math.round(Math.cbrt(srCount));
-        return heapBytes(boxes, hrCount, srCount, sLr.header().count(read.particleType()), mesh, read.particleType());
+        long hrCount = hr == null ? 0 : SnapshotReader.open(hr, read).header().count(type);
+        int mesh = grid != null ? grid : defaultMesh((int) Math.round(Math.cbrt((double) srCount)));
+        return heapBytes(lrCount, srCount, hrCount, mesh, seams && hrCount == srCount, workingMemoryBytes(mesh, hrCount > 0));
+    }
+
+    /** A snapshot's particles as passes: positions alone, and with IDs (and velocities when they are read). */
+    private static BoxSource source(Snapshot s, int type, boolean velocities) {
+        return new BoxSource(s.stream(type, false), s.stream(type, true), velocities);
     }
 
     /** HR cells per tile side from an SR snapshot written by `loupe upscale` (scale × crop). */

@@ -1,11 +1,15 @@
 package org.loupe.report;
 
 import java.util.List;
+import java.util.function.Consumer;
 
+import org.loupe.FormatException;
 import org.loupe.mesh.Grid;
 import org.loupe.mesh.LagrangianFields;
+import org.loupe.mesh.StreamedLatticeFields;
 import org.loupe.particles.Box;
 import org.loupe.particles.Lattice;
+import org.loupe.particles.ParticleStream;
 import org.loupe.particles.Particles;
 
 /**
@@ -18,42 +22,77 @@ final class TrilinearBaseline {
     private TrilinearBaseline() {
     }
 
-    /** Particles on an {@code hrSide}³ corner lattice from the LR particles (which must fill a lattice), or null if they do not. */
-    static Particles of(Particles lr, int hrSide) {
-        Lattice lo = Lattice.detect(lr);
-        if (lo == null) {
+    /**
+     * Particles on an {@code hrSide}³ corner lattice from the LR particles (read with their IDs,
+     * which must fill a lattice), made a few planes at a time on every pass, or null if they do
+     * not fill one: the baseline of a large box costs the LR displacement field, not the SR box.
+     * Its particles have the LR particle mass × (LR / HR sites).
+     */
+    static ParticleStream stream(ParticleStream lrWithIds, int hrSide, double lrParticleMass) {
+        StreamedLatticeFields.Fields fields;
+        try {
+            fields = StreamedLatticeFields.read(lrWithIds, Double.NaN, false, 0, List.of(), "LR");
+        } catch (FormatException e) {
+            // No lattice (IDs that do not fill one): no baseline, as for particles from anywhere.
             return null;
         }
-        Grid psi = LagrangianFields.displacement(lr, lo, 0, List.of());
+        Lattice lo = fields.lattice();
+        Grid psi = fields.displacement();
         int nl = lo.sitesPerSide();
+        long cl = (long) nl * nl * nl;
+        long ch = (long) hrSide * hrSide * hrSide;
+        Box box = lrWithIds.box();
+        Lattice hi = new Lattice(hrSide, 1, 0, box);
+        double mass = lrParticleMass * cl / ch;
+        return new ParticleStream() {
+            @Override
+            public Box box() {
+                return box;
+            }
+
+            @Override
+            public long count() {
+                return ch;
+            }
+
+            @Override
+            public void forEachBlock(int block, Consumer<Particles> sink) {
+                int planes = Math.max(1, block / (hrSide * hrSide));
+                for (int x0 = 0; x0 < hrSide; x0 += planes) {
+                    int x1 = Math.min(hrSide, x0 + planes);
+                    float[] out = planes(psi.values(), nl, lo.offsetCells(), hrSide, x0, x1);
+                    sink.accept(LagrangianFields.toParticles(out, null, x0, x1, hi, mass));
+                }
+            }
+        };
+    }
+
+    /** Ψ interpolated to HR planes [x0, x1), laid out [channel][x − x0][y][z]. */
+    private static float[] planes(float[] src, int nl, double offsetCells, int hrSide, int x0, int x1) {
         int cl = nl * nl * nl;
-        int ch = hrSide * hrSide * hrSide;
-        float[] src = psi.values();
+        int ch = (x1 - x0) * hrSide * hrSide;
         float[] out = new float[3 * ch];
         double ratio = (double) nl / hrSide;
-        for (int i = 0; i < hrSide; i++) {
-            double ui = i * ratio - lo.offsetCells();
+        for (int i = x0; i < x1; i++) {
+            double ui = i * ratio - offsetCells;
             int i0 = Math.floorMod((int) Math.floor(ui), nl);
             double fi = ui - Math.floor(ui);
             for (int j = 0; j < hrSide; j++) {
-                double uj = j * ratio - lo.offsetCells();
+                double uj = j * ratio - offsetCells;
                 int j0 = Math.floorMod((int) Math.floor(uj), nl);
                 double fj = uj - Math.floor(uj);
                 for (int k = 0; k < hrSide; k++) {
-                    double uk = k * ratio - lo.offsetCells();
+                    double uk = k * ratio - offsetCells;
                     int k0 = Math.floorMod((int) Math.floor(uk), nl);
                     double fk = uk - Math.floor(uk);
-                    int site = (i * hrSide + j) * hrSide + k;
+                    int site = ((i - x0) * hrSide + j) * hrSide + k;
                     for (int c = 0; c < 3; c++) {
                         out[c * ch + site] = (float) interpolate(src, c * cl, nl, i0, j0, k0, fi, fj, fk);
                     }
                 }
             }
         }
-        Box box = lr.box();
-        Lattice hi = new Lattice(hrSide, 1, 0, box);
-        Grid up = new Grid(hrSide, 3, box.sizeMpcH(), out, psi.info());
-        return LagrangianFields.toParticles(up, null, hi, lr.mass(0) * cl / ch);
+        return out;
     }
 
     private static double interpolate(float[] f, int base, int n, int i0, int j0, int k0, double fi, double fj, double fk) {

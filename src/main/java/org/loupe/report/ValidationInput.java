@@ -8,10 +8,11 @@ import org.loupe.particles.Particles;
 /**
  * What a validation report compares: the LR control, one or more named SR boxes, the (optional)
  * HR box, their lattice sides, the redshift and the names of the inputs as the report shows them.
+ * Every box is read pass by pass, never held whole.
  *
- * @param lr LR particles
- * @param sr super-resolved particles by name, in the order given
- * @param hr HR particles, or null
+ * @param lr LR box (with IDs: the trilinear baseline is made from its lattice displacements)
+ * @param sr super-resolved boxes by name, in the order given
+ * @param hr HR box, or null
  * @param lrSide LR particles per side
  * @param hrSide HR (and SR) particles per side
  * @param redshift redshift of the SR snapshots
@@ -19,11 +20,11 @@ import org.loupe.particles.Particles;
  * @param hubbleKmSPerMpcH H(z) of the snapshots in km/s per Mpc/h, for the redshift-space
  *        multipoles; NaN when the cosmology is unknown (no redshift-space check)
  */
-public record ValidationInput(Particles lr, Map<String, Particles> sr, Particles hr, int lrSide, int hrSide, double redshift,
+public record ValidationInput(BoxSource lr, Map<String, BoxSource> sr, BoxSource hr, int lrSide, int hrSide, double redshift,
                               Map<String, Object> names, double hubbleKmSPerMpcH) {
 
     /** Without the Hubble rate: no redshift-space multipoles. */
-    public ValidationInput(Particles lr, Map<String, Particles> sr, Particles hr, int lrSide, int hrSide, double redshift,
+    public ValidationInput(BoxSource lr, Map<String, BoxSource> sr, BoxSource hr, int lrSide, int hrSide, double redshift,
                            Map<String, Object> names) {
         this(lr, sr, hr, lrSide, hrSide, redshift, names, Double.NaN);
     }
@@ -40,9 +41,12 @@ public record ValidationInput(Particles lr, Map<String, Particles> sr, Particles
         return of(lr, Map.of("SR", sr), hr);
     }
 
-    /** Several named SR boxes, sides from the counts, z = 0 and no names. */
+    /** Several named SR boxes in memory, sides from the counts, z = 0 and no names. */
     public static ValidationInput of(Particles lr, Map<String, Particles> sr, Particles hr) {
-        return new ValidationInput(lr, sr, hr, side(lr), side(sr.values().iterator().next()), 0, Map.of());
+        Map<String, BoxSource> boxes = new LinkedHashMap<>();
+        sr.forEach((name, p) -> boxes.put(name, BoxSource.of(p)));
+        return new ValidationInput(BoxSource.of(lr), boxes, hr == null ? null : BoxSource.of(hr), side(lr.count()),
+                side(sr.values().iterator().next().count()), 0, Map.of());
     }
 
     public ValidationInput withSides(int lrSideCells, int hrSideCells) {
@@ -58,7 +62,8 @@ public record ValidationInput(Particles lr, Map<String, Particles> sr, Particles
         return new ValidationInput(lr, sr, hr, lrSide, hrSide, z, names, hubble);
     }
 
-    private static int side(Particles p) {
-        return (int) Math.round(Math.cbrt(p.count()));
+    /** Particles per side of a cubic lattice of {@code count} particles. */
+    static int side(long count) {
+        return (int) Math.round(Math.cbrt((double) count));
     }
 }

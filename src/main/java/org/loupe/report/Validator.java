@@ -6,17 +6,18 @@ import java.util.List;
 import java.util.Map;
 
 import org.loupe.mesh.Window;
+import org.loupe.particles.ParticleStream;
 import org.loupe.particles.Particles;
 import org.loupe.stats.CrossPowerResult;
 import org.loupe.stats.DensitySlice;
 import org.loupe.stats.FofSpec;
 import org.loupe.stats.FourierDensity;
-import org.loupe.stats.FriendsOfFriends;
 import org.loupe.stats.HaloCatalogue;
 import org.loupe.stats.MassFunction;
 import org.loupe.stats.PowerResult;
 import org.loupe.stats.PowerSpectrum;
 import org.loupe.stats.SeamMetric;
+import org.loupe.stats.SlabFriendsOfFriends;
 
 /**
  * Computes a validation report: P(k) of every box on one mesh (CIC, interlaced, compensated), its
@@ -24,6 +25,9 @@ import org.loupe.stats.SeamMetric;
  * slices on one colour scale, the checks of {@link ValidationSpec} for each box, and a verdict per
  * SR input. The LR input and a trilinear interpolation of it, made here, are shown next to every
  * SR input as control and baseline: a number means little without them.
+ *
+ * <p>Every box is read pass by pass ({@link BoxSource}), one phase after another (halos, slices,
+ * spectra), so memory holds a mesh or the halo finder's working memory, never a box.
  */
 public final class Validator {
 
@@ -33,11 +37,62 @@ public final class Validator {
     private final PowerSpectrum power;
     private final int threads;
     private final org.loupe.mesh.Fft3d fft;
+    private final long fofMemoryBytes;
 
+    /** A report whose halo finder holds each box whole. */
     public Validator(PowerSpectrum power, int threads) {
+        this(power, threads, Long.MAX_VALUE);
+    }
+
+    /**
+     * @param fofMemoryBytes working memory of the halo finder: a box that needs more is linked in
+     *        slabs ({@link SlabFriendsOfFriends}), with the same halos
+     */
+    public Validator(PowerSpectrum power, int threads, long fofMemoryBytes) {
         this.power = power;
         this.threads = threads;
         this.fft = new org.loupe.mesh.JTransformsFft3d(threads);
+        this.fofMemoryBytes = fofMemoryBytes;
+    }
+
+    /** Slabs the halo finder uses for {@code particles} within the memory given (at most the box allows). */
+    public static int fofSlabs(long particles, long fofMemoryBytes) {
+        return Math.min(SlabFriendsOfFriends.slabsFor(particles, fofMemoryBytes),
+                SlabFriendsOfFriends.maxSlabs(particles, FofSpec.defaults()));
+    }
+
+    private HaloCatalogue halos(ParticleStream p) {
+        return SlabFriendsOfFriends.halos(p, FofSpec.defaults(), fofSlabs(p.count(), fofMemoryBytes), threads);
+    }
+
+    /** A stream that notes the mass of its first particle on its first pass. */
+    private static final class FirstMass implements ParticleStream {
+        private final ParticleStream inner;
+        double mass = Double.NaN;
+
+        FirstMass(ParticleStream inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public org.loupe.particles.Box box() {
+            return inner.box();
+        }
+
+        @Override
+        public long count() {
+            return inner.count();
+        }
+
+        @Override
+        public void forEachBlock(int block, java.util.function.Consumer<Particles> sink) {
+            inner.forEachBlock(block, p -> {
+                if (Double.isNaN(mass) && p.count() > 0) {
+                    mass = p.mass(0);
+                }
+                sink.accept(p);
+            });
+        }
     }
 
     /** As {@link #run(ValidationInput, int, ValidationSpec, Map, Map)} with one seam metric for every SR box (or none). */
@@ -57,17 +112,23 @@ public final class Validator {
      */
     public ValidationReport run(ValidationInput in, int grid, ValidationSpec spec, Map<String, SeamMetric> seams,
                                 Map<String, String> seamNotes) {
-        Particles hr = in.hr();
-        double box = in.sr().values().iterator().next().box().sizeMpcH();
+        BoxSource hr = in.hr();
+        double box = in.sr().values().iterator().next().positions().box().sizeMpcH();
         double kNyqLr = Math.PI * in.lrSide() / box;
         double kNyqHr = Math.PI * in.hrSide() / box;
-        Map<String, Particles> boxes = new LinkedHashMap<>();
+        Map<String, BoxSource> boxes = new LinkedHashMap<>();
         Map<String, Dataset.Role> roles = new LinkedHashMap<>();
         boxes.put(ValidationReport.LR, in.lr());
         roles.put(ValidationReport.LR, Dataset.Role.CONTROL);
-        Particles tri = in.hrSide() > in.lrSide() ? TrilinearBaseline.of(in.lr(), in.hrSide()) : null;
+        // Halos first, box by box: the finder's memory and the meshes' are never needed at once.
+        Map<String, HaloCatalogue> halos = new LinkedHashMap<>();
+        Map<String, Double> particleMass = new LinkedHashMap<>();
+        FirstMass lrFirst = new FirstMass(in.lr().positions());
+        halos.put(ValidationReport.LR, halos(lrFirst));
+        particleMass.put(ValidationReport.LR, lrFirst.mass);
+        ParticleStream tri = in.hrSide() > in.lrSide() ? TrilinearBaseline.stream(in.lr().full(), in.hrSide(), lrFirst.mass) : null;
         if (tri != null) {
-            boxes.put(ValidationReport.TRILINEAR, tri);
+            boxes.put(ValidationReport.TRILINEAR, new BoxSource(tri, tri, false));
             roles.put(ValidationReport.TRILINEAR, Dataset.Role.BASELINE);
         }
         in.sr().forEach((name, p) -> {
@@ -78,32 +139,22 @@ public final class Validator {
             boxes.put(ValidationReport.HR, hr);
             roles.put(ValidationReport.HR, Dataset.Role.REFERENCE);
         }
-        FourierDensity fHr = hr == null ? null : power.paint(hr, grid, Window.CIC, in.redshift(), List.of());
-        Map<String, HaloCatalogue> halos = new LinkedHashMap<>();
-        boxes.forEach((name, p) -> halos.put(name, FriendsOfFriends.halos(p, FofSpec.defaults(), threads)));
-        double refMass = hr != null ? hr.mass(0) : in.sr().values().iterator().next().mass(0);
+        boxes.forEach((name, p) -> {
+            if (!halos.containsKey(name)) {
+                FirstMass first = new FirstMass(p.positions());
+                halos.put(name, halos(first));
+                particleMass.put(name, first.mass);
+            }
+        });
+        double refMass = particleMass.get(hr != null ? ValidationReport.HR : in.sr().keySet().iterator().next());
         double[] edges = massEdges(refMass, spec.haloMinHrParticles(), hr != null ? List.of(halos.get(ValidationReport.HR)) : halos.values());
-
-        Map<String, Dataset> datasets = new LinkedHashMap<>();
-        for (var e : boxes.entrySet()) {
-            String name = e.getKey();
-            Particles p = e.getValue();
-            FourierDensity f = name.equals(ValidationReport.HR) ? fHr : power.paint(p, grid, Window.CIC, in.redshift(), List.of());
-            PowerResult auto = power.auto(f);
-            CrossPowerResult x = fHr == null || name.equals(ValidationReport.HR) ? null : power.cross(f, fHr);
-            double shot = box * box * box / p.count();
-            PowerResult rsd = Double.isNaN(in.hubbleKmSPerMpcH()) || p.velocitiesKmS() == null ? null
-                    : redshiftSpace(p, grid, in.redshift(), in.hubbleKmSPerMpcH());
-            datasets.put(name, new Dataset(name, roles.get(name), auto, shot, x, MassFunction.measure(halos.get(name), edges),
-                    seams.get(name), seamNotes.get(name), rsd));
-        }
 
         // Slices on the HR particle lattice: finer meshes show the lattice of the particles rather than the structure.
         int sliceMesh = Math.min(grid, in.hrSide());
         Map<String, DensitySlice> slices = new LinkedHashMap<>();
         for (String name : boxes.keySet()) {
             if (!name.equals(ValidationReport.TRILINEAR)) {
-                slices.put(name, DensitySlice.of(boxes.get(name), sliceMesh, 0, spec.sliceThicknessCells(), threads));
+                slices.put(name, DensitySlice.of(boxes.get(name).positions(), sliceMesh, 0, spec.sliceThicknessCells(), threads));
             }
         }
         if (hr != null) {
@@ -112,18 +163,37 @@ public final class Validator {
             }
         }
 
+        FourierDensity fHr = hr == null ? null : power.paint(hr.positions(), grid, Window.CIC, in.redshift(), List.of());
+        Map<String, Dataset> datasets = new LinkedHashMap<>();
+        for (var e : boxes.entrySet()) {
+            String name = e.getKey();
+            BoxSource p = e.getValue();
+            FourierDensity f = name.equals(ValidationReport.HR) ? fHr
+                    : power.paint(p.positions(), grid, Window.CIC, in.redshift(), List.of());
+            PowerResult auto = power.auto(f);
+            CrossPowerResult x = fHr == null || name.equals(ValidationReport.HR) ? null : power.cross(f, fHr);
+            f = null;   // the next box's mesh may take its memory
+            double shot = box * box * box / p.count();
+            PowerResult rsd = Double.isNaN(in.hubbleKmSPerMpcH()) || !p.velocities() ? null
+                    : redshiftSpace(p.full(), grid, in.redshift(), in.hubbleKmSPerMpcH());
+            datasets.put(name, new Dataset(name, roles.get(name), auto, shot, x, MassFunction.measure(halos.get(name), edges),
+                    seams.get(name), seamNotes.get(name), rsd));
+        }
+
+
         List<ValidationReport.Check> checks = new ArrayList<>();
         if (hr != null) {
             double kmax = spec.kFractionOfHrNyquist() * kNyqHr;
             Dataset h = datasets.get(ValidationReport.HR);
-            long hrHalos = count(halos.get(ValidationReport.HR), spec.haloMinHrParticles() * hr.mass(0));
+            double hrMass = particleMass.get(ValidationReport.HR);
+            long hrHalos = count(halos.get(ValidationReport.HR), spec.haloMinHrParticles() * hrMass);
             for (Dataset d : datasets.values()) {
                 if (d.role() == Dataset.Role.REFERENCE) {
                     continue;
                 }
                 checks.add(Checks.power(d, h, kmax, spec.powerTolerance()));
                 checks.add(Checks.correlation(d, kNyqLr, spec.minCorrelation()));
-                checks.add(Checks.haloCount(d, count(halos.get(d.name()), spec.haloMinHrParticles() * hr.mass(0)), hrHalos,
+                checks.add(Checks.haloCount(d, count(halos.get(d.name()), spec.haloMinHrParticles() * hrMass), hrHalos,
                         spec.haloMinHrParticles(), spec.haloCountTolerance()));
                 checks.add(Checks.massFunctionBins(d, h));
                 if (d.redshiftSpace() != null && h.redshiftSpace() != null) {
@@ -141,14 +211,14 @@ public final class Validator {
      * sight: three times the modes of one axis, and a box's own real-space anisotropy cancels
      * (Σ_i L₂(k̂_i) = 0 for every mode).
      */
-    private PowerResult redshiftSpace(Particles p, int grid, double z, double hubble) {
+    private PowerResult redshiftSpace(ParticleStream p, int grid, double z, double hubble) {
         double a = 1 / (1 + z);
         PowerResult sum = null;
         double[] p0 = null;
         double[] p2 = null;
         for (int los = 0; los < 3; los++) {
             PowerSpectrum est = new PowerSpectrum(power.spec().withLosAxis(los), fft, threads);
-            PowerResult r = est.auto(org.loupe.stats.RedshiftSpace.of(p, los, a, hubble), grid, Window.CIC, z, List.of());
+            PowerResult r = est.auto(est.paint(org.loupe.stats.RedshiftSpace.of(p, los, a, hubble), grid, Window.CIC, z, List.of()));
             if (sum == null) {
                 sum = r;
                 p0 = new double[r.size()];

@@ -24,6 +24,13 @@ final class DatasetReader {
     /** Bytes per block for contiguous reads. */
     private static final int BLOCK_BYTES = 8 << 20;
 
+    /**
+     * Direct read buffers of {@link #BLOCK_BYTES}, reused: as many exist as blocks were ever read
+     * at once (the kernels' threads are new on every call, so a per-thread buffer would not be).
+     */
+    private static final java.util.concurrent.ConcurrentLinkedQueue<ByteBuffer> BUFFERS =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+
     /** Where decoded elements go. */
     private interface Sink {
         void put(ElementType type, ByteBuffer src, int destIndex, int count);
@@ -158,16 +165,29 @@ final class DatasetReader {
             }
             int perBlock = Math.max(1, BLOCK_BYTES / type.bytes());
             int blocks = (int) ((size + (long) perBlock - 1) / perBlock);
-            // Memory-mapped blocks: one copy from the page cache into the Java array (a read into
-            // a buffer would add a second). Blocks are independent, so two threads share them.
+            // Blocks read into a direct buffer per thread, not memory-mapped: a mapped block stays
+            // in the process's resident memory until the collector finds its buffer, and a run
+            // that reads a box many times (validate's slabs) grew by gigabytes of such pages.
+            // Blocks are independent, so two threads share them.
             Parallel.forEach(blocks, Parallel.defaultThreads(), b -> {
                 int e0 = b * perBlock;
                 int n = Math.min(perBlock, size - e0);
+                ByteBuffer polled = BUFFERS.poll();
+                ByteBuffer buf = polled != null ? polled : ByteBuffer.allocateDirect(BLOCK_BYTES);
                 try {
-                    ByteBuffer buf = ch.map(FileChannel.MapMode.READ_ONLY, start + (long) e0 * type.bytes(), (long) n * type.bytes());
+                    buf.clear().limit(n * type.bytes());
+                    long at = start + (long) e0 * type.bytes();
+                    while (buf.hasRemaining()) {
+                        if (ch.read(buf, at + buf.position()) < 0) {
+                            throw new IOException("end of file at byte " + (at + buf.position()));
+                        }
+                    }
+                    buf.flip();
                     sink.put(type, buf, e0, n);
                 } catch (IOException e) {
                     throw new FormatException(where + ": read failed: " + e.getMessage(), e);
+                } finally {
+                    BUFFERS.offer(buf);
                 }
             });
         } catch (IOException e) {
