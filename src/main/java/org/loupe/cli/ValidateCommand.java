@@ -249,7 +249,8 @@ final class ValidateCommand implements Callable<Integer> {
         long largest = Math.max(srCount, hrCount);
         // Seams: an SR and an HR slab of Ψ within the working memory, and the reads' bitmap of sites seen.
         long seamPhase = seams ? Math.min(24 * srCount, workBytes) + srCount / 8 : 0;
-        long fofPhase = Math.min(org.loupe.stats.SlabFriendsOfFriends.BYTES_PER_PARTICLE * largest, workBytes);
+        long fofPhase = Math.min(org.loupe.stats.SlabFriendsOfFriends.BYTES_PER_PARTICLE * largest, workBytes)
+                + org.loupe.stats.SlabFriendsOfFriends.boundaryBytes(largest, org.loupe.stats.FofSpec.defaults());
         int sliceMesh = Math.min(mesh, (int) Math.round(Math.cbrt((double) largest)));
         long slicePhase = 4L * sliceMesh * sliceMesh * sliceMesh;
         long phases = Math.max(Math.max(seamPhase, fofPhase), Math.max(slicePhase, meshBytes(mesh, hrCount > 0)));
@@ -306,7 +307,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     /** A snapshot's particles as passes: positions alone, and with IDs (and velocities when they are read). */
     private static BoxSource source(Snapshot s, int type, boolean velocities) {
-        return new BoxSource(s.stream(type, false), s.stream(type, true), velocities);
+        return new BoxSource(s.stream(type, false), s.stream(type, true), velocities, s.header().files().get(0).toString());
     }
 
     /** HR cells per tile side from an SR snapshot written by `loupe upscale` (scale × crop). */

@@ -63,17 +63,8 @@ public final class StreamedLatticeFields {
                                   String source) {
         long count = stream.count();
         int n = (int) Math.round(Math.cbrt(count));
-        long[] range = {Long.MAX_VALUE, Long.MIN_VALUE};
-        stream.forEachBlock(BLOCK, p -> {
-            if (p.ids() == null) {
-                throw new FormatException(source + ": the particles carry no IDs, so they cannot be put on a lattice");
-            }
-            for (long id : p.ids()) {
-                range[0] = Math.min(range[0], id);
-                range[1] = Math.max(range[1], id);
-            }
-        });
-        if ((long) n * n * n != count || range[1] - range[0] != count - 1) {
+        long[] range = idRange(stream, source);
+        if (!fills(range, count)) {
             throw new FormatException(source + ": particle IDs do not fill an N^3 lattice, so no lattice field can be made");
         }
         Box box = stream.box();
@@ -101,6 +92,47 @@ public final class StreamedLatticeFields {
         lattice.requirePlausible(Lattice.implausibility(rmsFinal, () -> spread(psi, n, planes, box)), source);
         return new Slabs(lattice, new LatticeSlab(n, from, planes, 3, box.sizeMpcH(), psi),
                 vel == null ? null : new LatticeSlab(n, from, planes, 3, box.sizeMpcH(), vel));
+    }
+
+    /**
+     * Whether the stream's IDs (one pass) are N³ consecutive values, as a lattice's: what
+     * {@link #readSlabs} needs before it checks every site. Particles from anywhere (no IDs, or
+     * IDs of another kind) are not an error here.
+     */
+    public static boolean fillsLattice(ParticleStream stream) {
+        long[] range = {Long.MAX_VALUE, Long.MIN_VALUE};
+        boolean[] ids = {true};
+        stream.forEachBlock(BLOCK, p -> {
+            if (p.ids() == null) {
+                ids[0] = false;
+                return;
+            }
+            widen(range, p.ids());
+        });
+        return ids[0] && fills(range, stream.count());
+    }
+
+    private static long[] idRange(ParticleStream stream, String source) {
+        long[] range = {Long.MAX_VALUE, Long.MIN_VALUE};
+        stream.forEachBlock(BLOCK, p -> {
+            if (p.ids() == null) {
+                throw new FormatException(source + ": the particles carry no IDs, so they cannot be put on a lattice");
+            }
+            widen(range, p.ids());
+        });
+        return range;
+    }
+
+    private static void widen(long[] range, long[] ids) {
+        for (long id : ids) {
+            range[0] = Math.min(range[0], id);
+            range[1] = Math.max(range[1], id);
+        }
+    }
+
+    private static boolean fills(long[] range, long count) {
+        int n = (int) Math.round(Math.cbrt((double) count));
+        return (long) n * n * n == count && range[1] - range[0] == count - 1;
     }
 
     /**

@@ -22,6 +22,31 @@ public interface ParticleStream {
      */
     void forEachBlock(int block, Consumer<Particles> sink);
 
+    /**
+     * A stream whose every pass calls {@code pass} with a sink for blocks of any size (a source's
+     * own units, such as planes of a lattice), re-cut into blocks of exactly the requested size.
+     */
+    static ParticleStream of(Box box, long count, Consumer<Consumer<Particles>> pass) {
+        return new ParticleStream() {
+            @Override
+            public Box box() {
+                return box;
+            }
+
+            @Override
+            public long count() {
+                return count;
+            }
+
+            @Override
+            public void forEachBlock(int block, Consumer<Particles> sink) {
+                Reblocker r = new Reblocker(box, block, sink);
+                pass.accept(r);
+                r.flush();
+            }
+        };
+    }
+
     /** Particles in memory as a stream of blocks (copies of each block's arrays). */
     static ParticleStream of(Particles p) {
         return new ParticleStream() {

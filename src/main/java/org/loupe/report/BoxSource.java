@@ -11,8 +11,9 @@ import org.loupe.particles.Particles;
  * @param positions the particles' positions (and masses when they differ)
  * @param full the same particles with their IDs, and velocities when {@code velocities}
  * @param velocities whether {@code full} carries velocities
+ * @param name the input as errors name it (its file)
  */
-public record BoxSource(ParticleStream positions, ParticleStream full, boolean velocities) {
+public record BoxSource(ParticleStream positions, ParticleStream full, boolean velocities, String name) {
 
     public BoxSource {
         java.util.Objects.requireNonNull(positions, "positions");
@@ -22,7 +23,7 @@ public record BoxSource(ParticleStream positions, ParticleStream full, boolean v
     /** Particles in memory. */
     public static BoxSource of(Particles p) {
         ParticleStream s = ParticleStream.of(p);
-        return new BoxSource(s, s, p.velocitiesKmS() != null);
+        return new BoxSource(s, s, p.velocitiesKmS() != null, "particles in memory");
     }
 
     /** Particles in the box. */

@@ -20,6 +20,26 @@ public final class SlabSeams {
     private SlabSeams() {
     }
 
+    /**
+     * The sums of one slab of planes. A method of its own so that the slab's fields are garbage
+     * when it returns, before the next slab is read: the plan holds one SR and one HR slab.
+     */
+    private static Map<String, SeamMetric.Sums> sums(ParticleStream hr, Map<String, ParticleStream> srs, Map<String, Integer> tiles,
+                                                     double offsetCells, Map<String, String> files, int x0, int count) {
+        Map<String, SeamMetric.Sums> out = new LinkedHashMap<>();
+        var h = StreamedLatticeFields.readSlabs(hr, offsetCells, false, x0, count, files.get("HR")).displacement();
+        for (var e : srs.entrySet()) {
+            out.put(e.getKey(), part(e.getValue(), h, offsetCells, files.get(e.getKey()), tiles.get(e.getKey())));
+        }
+        return out;
+    }
+
+    /** One SR box's sums on the planes of {@code hr}'s slab (its own slab garbage on return). */
+    private static SeamMetric.Sums part(ParticleStream sr, org.loupe.mesh.LatticeSlab hr, double offsetCells, String file, int tile) {
+        var s = StreamedLatticeFields.readSlabs(sr, offsetCells, false, hr.xFrom(), hr.xCount(), file).displacement();
+        return SeamMetric.Sums.of(s, hr, tile);
+    }
+
     /** Planes per slab so that one SR slab and one HR slab fit {@code memoryBytes} (at least 1, at most n). */
     public static int planesPerSlab(int n, long memoryBytes) {
         long perPlane = 2 * BYTES_PER_SITE * n * (long) n;
@@ -41,13 +61,7 @@ public final class SlabSeams {
         Map<String, SeamMetric.Sums> sums = new LinkedHashMap<>();
         for (int x0 = 0; x0 < n; x0 += planes) {
             int count = Math.min(planes, n - x0);
-            var h = StreamedLatticeFields.readSlabs(hr, offsetCells, false, x0, count, files.get("HR")).displacement();
-            for (var e : srs.entrySet()) {
-                var s = StreamedLatticeFields.readSlabs(e.getValue(), offsetCells, false, x0, count, files.get(e.getKey()))
-                        .displacement();
-                SeamMetric.Sums part = SeamMetric.Sums.of(s, h, tiles.get(e.getKey()));
-                sums.merge(e.getKey(), part, SeamMetric.Sums::plus);
-            }
+            sums(hr, srs, tiles, offsetCells, files, x0, count).forEach((name, part) -> sums.merge(name, part, SeamMetric.Sums::plus));
         }
         Map<String, SeamMetric> out = new LinkedHashMap<>();
         sums.forEach((name, s) -> out.put(name, s.metric(tiles.get(name))));

@@ -1,9 +1,7 @@
 package org.loupe.report;
 
 import java.util.List;
-import java.util.function.Consumer;
 
-import org.loupe.FormatException;
 import org.loupe.mesh.Grid;
 import org.loupe.mesh.LagrangianFields;
 import org.loupe.mesh.StreamedLatticeFields;
@@ -28,14 +26,13 @@ final class TrilinearBaseline {
      * not fill one: the baseline of a large box costs the LR displacement field, not the SR box.
      * Its particles have the LR particle mass × (LR / HR sites).
      */
-    static ParticleStream stream(ParticleStream lrWithIds, int hrSide, double lrParticleMass) {
-        StreamedLatticeFields.Fields fields;
-        try {
-            fields = StreamedLatticeFields.read(lrWithIds, Double.NaN, false, 0, List.of(), "LR");
-        } catch (FormatException e) {
-            // No lattice (IDs that do not fill one): no baseline, as for particles from anywhere.
+    static ParticleStream stream(ParticleStream lrWithIds, String lrName, int hrSide, double lrParticleMass) {
+        if (!StreamedLatticeFields.fillsLattice(lrWithIds)) {
+            // Particles from anywhere (IDs that are not a lattice's): no baseline. A lattice that
+            // cannot be read is an error, reported by the read below.
             return null;
         }
+        StreamedLatticeFields.Fields fields = StreamedLatticeFields.read(lrWithIds, Double.NaN, false, 0, List.of(), lrName);
         Lattice lo = fields.lattice();
         Grid psi = fields.displacement();
         int nl = lo.sitesPerSide();
@@ -44,27 +41,15 @@ final class TrilinearBaseline {
         Box box = lrWithIds.box();
         Lattice hi = new Lattice(hrSide, 1, 0, box);
         double mass = lrParticleMass * cl / ch;
-        return new ParticleStream() {
-            @Override
-            public Box box() {
-                return box;
+        // Planes of the lattice, re-cut into the blocks asked for: painted exactly as particles in memory.
+        int planes = Math.max(1, (1 << 22) / (hrSide * hrSide));
+        return ParticleStream.of(box, ch, sink -> {
+            for (int x0 = 0; x0 < hrSide; x0 += planes) {
+                int x1 = Math.min(hrSide, x0 + planes);
+                float[] out = planes(psi.values(), nl, lo.offsetCells(), hrSide, x0, x1);
+                sink.accept(LagrangianFields.toParticles(out, null, x0, x1, hi, mass));
             }
-
-            @Override
-            public long count() {
-                return ch;
-            }
-
-            @Override
-            public void forEachBlock(int block, Consumer<Particles> sink) {
-                int planes = Math.max(1, block / (hrSide * hrSide));
-                for (int x0 = 0; x0 < hrSide; x0 += planes) {
-                    int x1 = Math.min(hrSide, x0 + planes);
-                    float[] out = planes(psi.values(), nl, lo.offsetCells(), hrSide, x0, x1);
-                    sink.accept(LagrangianFields.toParticles(out, null, x0, x1, hi, mass));
-                }
-            }
-        };
+        });
     }
 
     /** Ψ interpolated to HR planes [x0, x1), laid out [channel][x − x0][y][z]. */

@@ -126,9 +126,10 @@ public final class Validator {
         FirstMass lrFirst = new FirstMass(in.lr().positions());
         halos.put(ValidationReport.LR, halos(lrFirst));
         particleMass.put(ValidationReport.LR, lrFirst.mass);
-        ParticleStream tri = in.hrSide() > in.lrSide() ? TrilinearBaseline.stream(in.lr().full(), in.hrSide(), lrFirst.mass) : null;
+        ParticleStream tri = in.hrSide() > in.lrSide() ? TrilinearBaseline.stream(in.lr().full(), in.lr().name(), in.hrSide(),
+                lrFirst.mass) : null;
         if (tri != null) {
-            boxes.put(ValidationReport.TRILINEAR, new BoxSource(tri, tri, false));
+            boxes.put(ValidationReport.TRILINEAR, new BoxSource(tri, tri, false, "the trilinear baseline"));
             roles.put(ValidationReport.TRILINEAR, Dataset.Role.BASELINE);
         }
         in.sr().forEach((name, p) -> {

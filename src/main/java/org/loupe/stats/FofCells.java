@@ -84,7 +84,7 @@ final class FofCells {
         int mmx = mx;
         Parallel.forEach(RANGES, threads, r -> {
             for (int q = lo(r, RANGES, n); q < lo(r + 1, RANGES, n); q++) {
-                slab[q] = periodicX ? index(pos[3 * q], inv, box, mm) : index(pos[3 * q] - x0, inv, box, mmx);
+                slab[q] = periodicX ? index(pos[3 * q], inv, box, mm) : windowIndex(pos[3 * q], x0, inv, box, mmx);
                 key[q] = index(pos[3 * q + 1], inv, box, mm) * mm + index(pos[3 * q + 2], inv, box, mm);
             }
         });
@@ -190,6 +190,22 @@ final class FofCells {
         }
         int i = (int) (w * inv);
         return i >= m ? m - 1 : i;
+    }
+
+    /**
+     * Cell index along x of a coordinate in the window of {@code mx} cells from x0 (mod L). A
+     * coordinate a rounding error below x0 goes to the first cell, not round the box to the last:
+     * the linker's x stencil only looks forward, and the window does not wrap.
+     */
+    private static int windowIndex(double v, double x0, double inv, double box, int mx) {
+        double w = v - x0;
+        w -= box * Math.floor(w / box);
+        double width = mx / inv;
+        if (w > box - (box - width) / 2) {
+            w -= box;
+        }
+        int i = (int) Math.floor(w * inv);
+        return i < 0 ? 0 : Math.min(i, mx - 1);
     }
 
     /**

@@ -22,7 +22,9 @@ import org.loupe.particles.Particles;
  * centres of mass differ only by rounding; velocities are averaged when the stream carries them.
  *
  * <p>Memory: about {@link #BYTES_PER_PARTICLE} bytes per particle of the largest slab with its
- * buffer, plus the boundary groups; S + 1 passes over the stream (one to size the slabs).
+ * buffer, plus the boundary groups still open (those of the last slab's upper face and of the
+ * first slab's lower face: {@link #boundaryBytes}); S + 1 passes over the stream (one to size
+ * the slabs).
  */
 public final class SlabFriendsOfFriends {
 
@@ -42,7 +44,20 @@ public final class SlabFriendsOfFriends {
     /** A particle of the next slab's strip, read to find the links across the upper face. */
     private static final byte BUFFER = 2;
 
+    /** No node and no row: the particle's group is finished elsewhere or too small. */
+    private static final int NONE = Integer.MIN_VALUE;
+
     private SlabFriendsOfFriends() {
+    }
+
+    /**
+     * Heap bytes of the open boundary groups and the strip particles' group numbers, at most: three
+     * strips one buffer wide (two faces open, and the slab being linked), at twice the mean density,
+     * about 200 bytes each (a group's sums, grown by doubling).
+     */
+    public static long boundaryBytes(long particles, FofSpec spec) {
+        double perFace = spec.linkingFactor() * Math.pow((double) particles, 2.0 / 3);
+        return (long) (3 * 2 * perFace * 200);
     }
 
     /**
@@ -178,8 +193,7 @@ public final class SlabFriendsOfFriends {
                 if (size > Integer.MAX_VALUE / 3) {
                     throw new ConfigException("an FoF slab of " + size + " particles does not fit one array; use more slabs");
                 }
-                Slab slab = read(s, (int) size);
-                int[][] shared = link(slab, s);
+                int[][] shared = link(read(s, (int) size), s);
                 int[] stripNodes = shared[0];
                 if (s == 0) {
                     firstStrip = stripNodes;
@@ -187,6 +201,9 @@ public final class SlabFriendsOfFriends {
                     join(previousBuffer, stripNodes, s);
                 }
                 previousBuffer = shared[1];
+                // Groups that reach neither the next slab nor slab 0's strip are complete: the
+                // boundary groups held stay those of two faces, not of every face so far.
+                nodes.retire(this, previousBuffer, firstStrip);
             }
             join(previousBuffer, firstStrip, 0);
             nodes.finish(this);
@@ -210,6 +227,9 @@ public final class SlabFriendsOfFriends {
                     } else {
                         continue;
                     }
+                    if (slab.count == size) {
+                        throw changed(s);
+                    }
                     slab.add(p, i, kind);
                 }
                 if (p.masses() != null) {
@@ -221,10 +241,14 @@ public final class SlabFriendsOfFriends {
                 }
             });
             if (slab.count != size) {
-                throw new FormatException("slab " + s + " of the FoF read " + slab.count + " particles, the sizing pass "
-                        + size + ": the input changed between passes; rerun on a file nothing writes to");
+                throw changed(s);
             }
             return slab;
+        }
+
+        FormatException changed(int s) {
+            return new FormatException("slab " + s + " of the FoF does not hold the particles its sizing pass counted: the"
+                    + " input changed between passes; rerun on a file nothing writes to");
         }
 
         /**
@@ -241,6 +265,7 @@ public final class SlabFriendsOfFriends {
             int[] root = new int[cells.cells];
             int[] members = new int[cells.cells];
             boolean[] shared = new boolean[cells.cells];
+            boolean[] owned = new boolean[cells.cells];
             int[] cellOf = new int[n];
             for (int a = 0; a < cells.cells; a++) {
                 int r = sets.find(a);
@@ -249,21 +274,21 @@ public final class SlabFriendsOfFriends {
                 for (int q = cells.cellStart[a]; q < cells.cellStart[a + 1]; q++) {
                     int particle = cells.order[q];
                     cellOf[particle] = a;
-                    if (slab.kind[particle] != INTERIOR) {
-                        shared[r] = true;
-                    }
+                    shared[r] |= slab.kind[particle] != INTERIOR;
+                    owned[r] |= slab.kind[particle] != BUFFER;
                 }
             }
-            // Per root: a finished halo (row), a boundary node, or nothing (a small interior group).
+            // Per root: a finished halo (row), a boundary node, or nothing: a small interior group,
+            // or a group of buffer particles alone, whose links the next slab finds among its own.
             int[] target = new int[cells.cells];
-            Arrays.fill(target, Integer.MIN_VALUE);
+            Arrays.fill(target, NONE);
             for (int a = 0; a < cells.cells; a++) {
                 if (root[a] != a) {
                     continue;
                 }
-                if (shared[a]) {
+                if (shared[a] && owned[a]) {
                     target[a] = nodes.add();
-                } else if (members[a] >= spec.minMembers()) {
+                } else if (!shared[a] && members[a] >= spec.minMembers()) {
                     target[a] = -1 - rows.add();
                 }
             }
@@ -285,7 +310,7 @@ public final class SlabFriendsOfFriends {
                 } else if (slab.kind[q] == BUFFER) {
                     bufferNodes[bi++] = t;
                 }
-                if (t == Integer.MIN_VALUE) {
+                if (t == NONE) {
                     continue;
                 }
                 Sums into = t >= 0 ? nodes.sums : rows.sums;
@@ -302,7 +327,9 @@ public final class SlabFriendsOfFriends {
                         + strip.length + " shared particles): the input changed between passes; rerun on a file nothing writes to");
             }
             for (int i = 0; i < buffer.length; i++) {
-                nodes.union(buffer[i], strip[i], box);
+                if (buffer[i] != NONE) {
+                    nodes.union(buffer[i], strip[i], box);
+                }
             }
         }
     }
@@ -355,7 +382,7 @@ public final class SlabFriendsOfFriends {
      * Growable per-group sums: core members, mass, mass-weighted offsets from an anchor particle
      * (minimum image, so groups across the periodic faces stay whole) and mass-weighted velocity.
      */
-    private static class Sums {
+    private static final class Sums {
         long[] members = new long[16];
         double[] mass = new double[16];
         double[] anchor = new double[48];
@@ -376,6 +403,19 @@ public final class SlabFriendsOfFriends {
                 momentum = Arrays.copyOf(momentum, 3 * c);
             }
             return size++;
+        }
+
+        /** Row {@code r} takes the sums of {@code from}'s group g. */
+        void copyFrom(Sums from, int g, int r) {
+            members[r] = from.members[g];
+            mass[r] = from.mass[g];
+            anchored[r] = true;
+            for (int d = 0; d < 3; d++) {
+                anchor[3 * r + d] = from.anchor[3 * g + d];
+                offset[3 * r + d] = from.offset[3 * g + d];
+                momentum[3 * r + d] = from.momentum[3 * g + d];
+            }
+            velocities &= from.velocities;
         }
 
         /** Adds particle q of the slab to group g: to the anchor always, to the sums when it is owned. */
@@ -402,7 +442,7 @@ public final class SlabFriendsOfFriends {
 
     /** Boundary groups: a union-find whose roots carry the sums of their sets. */
     private static final class Nodes {
-        final Sums sums = new Sums();
+        Sums sums = new Sums();
         int[] parent = new int[16];
 
         int add() {
@@ -442,12 +482,44 @@ public final class SlabFriendsOfFriends {
             }
         }
 
+        /**
+         * Keeps only the sets that {@code open} and {@code first} still reach (their entries are
+         * renumbered in place); every other set is complete and becomes a row when large enough.
+         */
+        void retire(Run run, int[] open, int[] first) {
+            int[] index = new int[sums.size];
+            Arrays.fill(index, -1);
+            Sums kept = new Sums();
+            for (int[] refs : new int[][] {open, first}) {
+                for (int i = 0; i < refs.length; i++) {
+                    if (refs[i] == NONE) {
+                        continue;
+                    }
+                    int r = find(refs[i]);
+                    if (index[r] < 0) {
+                        index[r] = kept.add();
+                        kept.copyFrom(sums, r, index[r]);
+                    }
+                    refs[i] = index[r];
+                }
+            }
+            for (int g = 0; g < sums.size; g++) {
+                if (find(g) == g && index[g] < 0 && sums.members[g] >= run.spec.minMembers()) {
+                    run.rows.sums.copyFrom(sums, g, run.rows.add());
+                }
+            }
+            sums = kept;
+            parent = new int[Math.max(16, kept.size)];
+            for (int g = 0; g < kept.size; g++) {
+                parent[g] = g;
+            }
+        }
+
         /** Every root with enough members becomes a halo row. */
         void finish(Run run) {
             for (int g = 0; g < sums.size; g++) {
                 if (find(g) == g && sums.members[g] >= run.spec.minMembers()) {
-                    int r = run.rows.add();
-                    run.rows.sums.copyFrom(sums, g, r);
+                    run.rows.sums.copyFrom(sums, g, run.rows.add());
                 }
             }
         }
@@ -455,7 +527,7 @@ public final class SlabFriendsOfFriends {
 
     /** Finished halos. */
     private static final class Rows {
-        final RowSums sums = new RowSums();
+        final Sums sums = new Sums();
 
         int add() {
             return sums.add();
@@ -495,21 +567,6 @@ public final class SlabFriendsOfFriends {
                 }
             }
             return new HaloCatalogue(meta, members, mass, c[0], c[1], c[2], c[3], c[4], c[5]);
-        }
-    }
-
-    /** Sums that can take a copy of a boundary group's sums. */
-    private static final class RowSums extends Sums {
-        void copyFrom(Sums from, int g, int r) {
-            members[r] = from.members[g];
-            mass[r] = from.mass[g];
-            anchored[r] = true;
-            for (int d = 0; d < 3; d++) {
-                anchor[3 * r + d] = from.anchor[3 * g + d];
-                offset[3 * r + d] = from.offset[3 * g + d];
-                momentum[3 * r + d] = from.momentum[3 * g + d];
-            }
-            velocities &= from.velocities;
         }
     }
 }
