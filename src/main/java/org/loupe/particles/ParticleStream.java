@@ -27,6 +27,15 @@ public interface ParticleStream {
      * own units, such as planes of a lattice), re-cut into blocks of exactly the requested size.
      */
     static ParticleStream of(Box box, long count, Consumer<Consumer<Particles>> pass) {
+        return passes(box, count, (block, sink) -> {
+            Reblocker r = new Reblocker(box, block, sink);
+            pass.accept(r);
+            r.flush();
+        });
+    }
+
+    /** A stream of {@code count} particles in {@code box} whose passes {@code forEachBlock} makes. */
+    private static ParticleStream passes(Box box, long count, java.util.function.BiConsumer<Integer, Consumer<Particles>> forEachBlock) {
         return new ParticleStream() {
             @Override
             public Box box() {
@@ -40,9 +49,7 @@ public interface ParticleStream {
 
             @Override
             public void forEachBlock(int block, Consumer<Particles> sink) {
-                Reblocker r = new Reblocker(box, block, sink);
-                pass.accept(r);
-                r.flush();
+                forEachBlock.accept(block, sink);
             }
         };
     }
@@ -93,34 +100,23 @@ public interface ParticleStream {
         if (fold == 1) {
             return this;
         }
-        ParticleStream full = this;
         Box small = new Box(box().sizeMpcH() / fold);
-        return new ParticleStream() {
-            @Override
-            public Box box() {
-                return small;
+        double l = small.sizeMpcH();
+        float lf = (float) l;
+        return mapped(small, p -> {
+            float[] x = p.positionsMpcH();
+            float[] out = new float[x.length];
+            for (int i = 0; i < x.length; i++) {
+                double v = x[i];
+                float f = (float) (v - Math.floor(v / l) * l);
+                out[i] = f >= lf || f < 0f ? 0f : f;
             }
+            return new Particles(small, out, null, null, p.massPerParticle(), p.masses());
+        });
+    }
 
-            @Override
-            public long count() {
-                return full.count();
-            }
-
-            @Override
-            public void forEachBlock(int block, Consumer<Particles> sink) {
-                double l = small.sizeMpcH();
-                float lf = (float) l;
-                full.forEachBlock(block, p -> {
-                    float[] x = p.positionsMpcH();
-                    float[] out = new float[x.length];
-                    for (int i = 0; i < x.length; i++) {
-                        double v = x[i];
-                        float f = (float) (v - Math.floor(v / l) * l);
-                        out[i] = f >= lf || f < 0f ? 0f : f;
-                    }
-                    sink.accept(new Particles(small, out, null, null, p.massPerParticle(), p.masses()));
-                });
-            }
-        };
+    /** This stream with every block replaced by {@code f} of it (same count), in the box {@code box}. */
+    default ParticleStream mapped(Box box, java.util.function.UnaryOperator<Particles> f) {
+        return passes(box, count(), (block, sink) -> forEachBlock(block, p -> sink.accept(f.apply(p))));
     }
 }

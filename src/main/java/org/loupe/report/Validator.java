@@ -65,32 +65,17 @@ public final class Validator {
         return SlabFriendsOfFriends.halos(p, FofSpec.defaults(), fofSlabs(p.count(), fofMemoryBytes), threads);
     }
 
-    /** A stream that notes the mass of its first particle on its first pass. */
-    private static final class FirstMass implements ParticleStream {
-        private final ParticleStream inner;
+    /** The mass of the first particle a pass of {@link #stream} saw (NaN before any pass). */
+    private static final class FirstMass {
+        final ParticleStream stream;
         double mass = Double.NaN;
 
         FirstMass(ParticleStream inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public org.loupe.particles.Box box() {
-            return inner.box();
-        }
-
-        @Override
-        public long count() {
-            return inner.count();
-        }
-
-        @Override
-        public void forEachBlock(int block, java.util.function.Consumer<Particles> sink) {
-            inner.forEachBlock(block, p -> {
+            stream = inner.mapped(inner.box(), p -> {
                 if (Double.isNaN(mass) && p.count() > 0) {
                     mass = p.mass(0);
                 }
-                sink.accept(p);
+                return p;
             });
         }
     }
@@ -124,7 +109,7 @@ public final class Validator {
         Map<String, HaloCatalogue> halos = new LinkedHashMap<>();
         Map<String, Double> particleMass = new LinkedHashMap<>();
         FirstMass lrFirst = new FirstMass(in.lr().positions());
-        halos.put(ValidationReport.LR, halos(lrFirst));
+        halos.put(ValidationReport.LR, halos(lrFirst.stream));
         particleMass.put(ValidationReport.LR, lrFirst.mass);
         ParticleStream tri = in.hrSide() > in.lrSide() ? TrilinearBaseline.stream(in.lr().full(), in.lr().name(), in.hrSide(),
                 lrFirst.mass) : null;
@@ -143,7 +128,7 @@ public final class Validator {
         boxes.forEach((name, p) -> {
             if (!halos.containsKey(name)) {
                 FirstMass first = new FirstMass(p.positions());
-                halos.put(name, halos(first));
+                halos.put(name, halos(first.stream));
                 particleMass.put(name, first.mass);
             }
         });

@@ -1,8 +1,5 @@
 package org.loupe.stats;
 
-import java.util.function.Consumer;
-
-import org.loupe.particles.Box;
 import org.loupe.particles.ParticleStream;
 import org.loupe.particles.Particles;
 
@@ -42,21 +39,6 @@ public final class RedshiftSpace {
 
     /** As {@link #of(Particles, int, double, double)}, block by block of a stream that carries velocities. */
     public static ParticleStream of(ParticleStream particles, int losAxis, double scaleFactor, double hubbleKmSPerMpcH) {
-        return new ParticleStream() {
-            @Override
-            public Box box() {
-                return particles.box();
-            }
-
-            @Override
-            public long count() {
-                return particles.count();
-            }
-
-            @Override
-            public void forEachBlock(int block, Consumer<Particles> sink) {
-                particles.forEachBlock(block, p -> sink.accept(of(p, losAxis, scaleFactor, hubbleKmSPerMpcH)));
-            }
-        };
+        return particles.mapped(particles.box(), p -> of(p, losAxis, scaleFactor, hubbleKmSPerMpcH));
     }
 }
