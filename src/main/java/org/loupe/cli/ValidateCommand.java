@@ -183,9 +183,12 @@ final class ValidateCommand implements Callable<Integer> {
                 files.put(e.getKey(), srs.get(e.getKey()).toString());
             }
         }
+        org.loupe.run.ProgressBar bar = org.loupe.run.ProgressBar.stderr();
         if (!seamed.isEmpty()) {
             files.put("HR", hr.toString());
+            bar.update("validate: seams", 0, 1, "Ψ of SR and HR on their lattices");
             seams.putAll(SlabSeams.measure(sHr.stream(type, true), seamed, tiles, read.latticeOffsetCells(), workBytes, files));
+            bar.update("validate: seams", 1, 1, "done");
         }
         PowerSpectrum ps = new PowerSpectrum(PowerSpec.defaults(), new JTransformsFft3d(threads), threads);
         ValidationInput in = new ValidationInput(pLr, pSr, pHr, lrSide, srSide, firstSr.getValue().header().redshift(), inputs);
@@ -196,7 +199,8 @@ final class ValidateCommand implements Callable<Integer> {
             double hubble = new org.loupe.cosmology.Cosmology(head.omegaM(), head.omegaLambda(), 0, 1, 1, 1, 0).hubble(a);
             in = in.withHubble(head.redshift(), hubble);
         }
-        ValidationReport report = new Validator(ps, threads, workBytes).run(in, mesh, vs, seams, seamNotes);
+        ValidationReport report = new Validator(ps, threads, workBytes, (step, steps, what) -> bar.update("validate", step, steps, what))
+                .run(in, mesh, vs, seams, seamNotes);
         Provenance prov = new Provenance("validate", sources, vs, null, "plain Java (no ND4J)");
         ReportWriter.write(report, out, prov.toJson());
         prov.write(out.resolve("manifest.json"));

@@ -26,7 +26,7 @@ final class TrilinearBaseline {
      * not fill one: the baseline of a large box costs the LR displacement field, not the SR box.
      * Its particles have the LR particle mass × (LR / HR sites).
      */
-    static ParticleStream stream(ParticleStream lrWithIds, String lrName, int hrSide, double lrParticleMass) {
+    static ParticleStream stream(ParticleStream lrWithIds, String lrName, int hrSide, double lrParticleMass, int threads) {
         if (!StreamedLatticeFields.fillsLattice(lrWithIds)) {
             // Particles from anywhere (IDs that are not a lattice's): no baseline. A lattice that
             // cannot be read is an error, reported by the read below.
@@ -46,19 +46,21 @@ final class TrilinearBaseline {
         return ParticleStream.of(box, ch, sink -> {
             for (int x0 = 0; x0 < hrSide; x0 += planes) {
                 int x1 = Math.min(hrSide, x0 + planes);
-                float[] out = planes(psi.values(), nl, lo.offsetCells(), hrSide, x0, x1);
+                float[] out = planes(psi.values(), nl, lo.offsetCells(), hrSide, x0, x1, threads);
                 sink.accept(LagrangianFields.toParticles(out, null, x0, x1, hi, mass));
             }
         });
     }
 
     /** Ψ interpolated to HR planes [x0, x1), laid out [channel][x − x0][y][z]. */
-    private static float[] planes(float[] src, int nl, double offsetCells, int hrSide, int x0, int x1) {
+    private static float[] planes(float[] src, int nl, double offsetCells, int hrSide, int x0, int x1, int threads) {
         int cl = nl * nl * nl;
         int ch = (x1 - x0) * hrSide * hrSide;
         float[] out = new float[3 * ch];
         double ratio = (double) nl / hrSide;
-        for (int i = x0; i < x1; i++) {
+        // Planes in parallel: each writes only its own sites, so the result does not depend on the threads.
+        org.loupe.Parallel.forEach(x1 - x0, threads, plane -> {
+            int i = x0 + plane;
             double ui = i * ratio - offsetCells;
             int i0 = Math.floorMod((int) Math.floor(ui), nl);
             double fi = ui - Math.floor(ui);
@@ -76,7 +78,7 @@ final class TrilinearBaseline {
                     }
                 }
             }
-        }
+        });
         return out;
     }
 

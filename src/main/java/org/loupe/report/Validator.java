@@ -38,27 +38,40 @@ public final class Validator {
     private final int threads;
     private final org.loupe.mesh.Fft3d fft;
     private final long fofMemoryBytes;
+    private final Progress progress;
+
+    /** Told after each step of a report (a box's halos, slice, spectrum, redshift-space multipoles): minutes each on a large box. */
+    public interface Progress {
+        void done(int step, int steps, String what);
+    }
 
     /** A report whose halo finder holds each box whole. */
     public Validator(PowerSpectrum power, int threads) {
-        this(power, threads, Long.MAX_VALUE);
+        this(power, threads, Long.MAX_VALUE, (step, steps, what) -> { });
     }
 
     /**
      * @param fofMemoryBytes working memory of the halo finder: a box that needs more is linked in
      *        slabs ({@link SlabFriendsOfFriends}), with the same halos
+     * @param progress told after each step
      */
-    public Validator(PowerSpectrum power, int threads, long fofMemoryBytes) {
+    public Validator(PowerSpectrum power, int threads, long fofMemoryBytes, Progress progress) {
         this.power = power;
         this.threads = threads;
         this.fft = new org.loupe.mesh.JTransformsFft3d(threads);
         this.fofMemoryBytes = fofMemoryBytes;
+        this.progress = progress;
     }
 
     /** Slabs the halo finder uses for {@code particles} within the memory given (at most the box allows). */
     public static int fofSlabs(long particles, long fofMemoryBytes) {
         return Math.min(SlabFriendsOfFriends.slabsFor(particles, fofMemoryBytes),
                 SlabFriendsOfFriends.maxSlabs(particles, FofSpec.defaults()));
+    }
+
+    private String haloStep(String name, long count) {
+        int slabs = fofSlabs(count, fofMemoryBytes);
+        return "halos of " + name + (slabs > 1 ? " (" + slabs + " slabs)" : "");
     }
 
     private HaloCatalogue halos(ParticleStream p) {
@@ -112,7 +125,7 @@ public final class Validator {
         halos.put(ValidationReport.LR, halos(lrFirst.stream));
         particleMass.put(ValidationReport.LR, lrFirst.mass);
         ParticleStream tri = in.hrSide() > in.lrSide() ? TrilinearBaseline.stream(in.lr().full(), in.lr().name(), in.hrSide(),
-                lrFirst.mass) : null;
+                lrFirst.mass, threads) : null;
         if (tri != null) {
             boxes.put(ValidationReport.TRILINEAR, new BoxSource(tri, tri, false, "the trilinear baseline"));
             roles.put(ValidationReport.TRILINEAR, Dataset.Role.BASELINE);
@@ -125,11 +138,18 @@ public final class Validator {
             boxes.put(ValidationReport.HR, hr);
             roles.put(ValidationReport.HR, Dataset.Role.REFERENCE);
         }
+        boolean rsd = !Double.isNaN(in.hubbleKmSPerMpcH());
+        int steps = 3 * boxes.size() - (tri != null ? 1 : 0)
+                + (int) boxes.values().stream().filter(b -> rsd && b.velocities()).count();
+        int[] done = {0};
+        java.util.function.Consumer<String> step = what -> progress.done(++done[0], steps, what);
+        step.accept(haloStep(ValidationReport.LR, in.lr().count()));
         boxes.forEach((name, p) -> {
             if (!halos.containsKey(name)) {
                 FirstMass first = new FirstMass(p.positions());
                 halos.put(name, halos(first.stream));
                 particleMass.put(name, first.mass);
+                step.accept(haloStep(name, p.count()));
             }
         });
         double refMass = particleMass.get(hr != null ? ValidationReport.HR : in.sr().keySet().iterator().next());
@@ -141,6 +161,7 @@ public final class Validator {
         for (String name : boxes.keySet()) {
             if (!name.equals(ValidationReport.TRILINEAR)) {
                 slices.put(name, DensitySlice.of(boxes.get(name).positions(), sliceMesh, 0, spec.sliceThicknessCells(), threads));
+                step.accept("slice of " + name);
             }
         }
         if (hr != null) {
@@ -159,11 +180,15 @@ public final class Validator {
             PowerResult auto = power.auto(f);
             CrossPowerResult x = fHr == null || name.equals(ValidationReport.HR) ? null : power.cross(f, fHr);
             f = null;   // the next box's mesh may take its memory
+            step.accept("P(k) of " + name);
             double shot = box * box * box / p.count();
-            PowerResult rsd = Double.isNaN(in.hubbleKmSPerMpcH()) || !p.velocities() ? null
-                    : redshiftSpace(p.full(), grid, in.redshift(), in.hubbleKmSPerMpcH());
+            PowerResult multipoles = null;
+            if (rsd && p.velocities()) {
+                multipoles = redshiftSpace(p.full(), grid, in.redshift(), in.hubbleKmSPerMpcH());
+                step.accept("redshift-space P0, P2 of " + name);
+            }
             datasets.put(name, new Dataset(name, roles.get(name), auto, shot, x, MassFunction.measure(halos.get(name), edges),
-                    seams.get(name), seamNotes.get(name), rsd));
+                    seams.get(name), seamNotes.get(name), multipoles));
         }
 
 

@@ -30,7 +30,13 @@ class SlabbedReportTest {
         PowerSpectrum ps = new PowerSpectrum(PowerSpec.defaults(), new JTransformsFft3d(2), 2);
         ValidationReport whole = new Validator(ps, 2).run(in, 32, ValidationSpec.defaults(), null);
         // One byte: every box is linked in as many slabs as it allows.
-        ValidationReport slabbed = new Validator(ps, 2, 1).run(in, 32, ValidationSpec.defaults(), null);
+        java.util.List<String> told = new java.util.ArrayList<>();
+        ValidationReport slabbed = new Validator(ps, 2, 1, (step, steps, what) -> told.add(step + "/" + steps + " " + what))
+                .run(in, 32, ValidationSpec.defaults(), null);
+        // Halos of LR, trilinear, SR and HR; slices of all but trilinear; P(k) of all four.
+        assertEquals(11, told.size(), told.toString());
+        assertEquals("11/11 P(k) of HR", told.get(10));
+        assertTrue(told.get(2).startsWith("3/11 halos of SR (") && told.get(2).endsWith(" slabs)"), told.get(2));
         assertTrue(Validator.fofSlabs(hr.count(), 1) > 8, "the HR box is cut into many slabs");
         for (String name : whole.datasets().keySet()) {
             Dataset a = whole.datasets().get(name);
