@@ -145,6 +145,10 @@ final class ValidateCommand implements Callable<Integer> {
         srs.forEach((name, path) -> tiles.put(name, tileCells != null ? tileCells : tileFromProvenance(path)));
         boolean seamsMade = hrCount == srCount && tiles.values().stream().anyMatch(t -> t != null && t < srSide);
         long workBytes = workingMemoryBytes(mesh, hrCount > 0);
+        String thin = thinnestSlabNote(Math.max(srCount, hrCount), workBytes);
+        if (thin != null) {
+            spec.commandLine().getErr().println(thin);
+        }
         requireMemory(lrCount, srCount, hrCount, mesh, seamsMade, workBytes);
         int lrSide = (int) Math.round(Math.cbrt((double) lrCount));
         // Every box is read pass by pass (positions for P(k), halos and slices; velocities only
@@ -260,6 +264,19 @@ final class ValidateCommand implements Callable<Integer> {
         long phases = Math.max(Math.max(seamPhase, fofPhase), Math.max(slicePhase, meshBytes(mesh, hrCount > 0)));
         // JVM and classes, blocks of streamed particles (32 MB each), the LR read's bitmap of sites seen.
         return (256L << 20) + (128L << 20) + LR_BYTES_PER_PARTICLE * lrCount + lrCount / 8 + phases;
+    }
+
+    /**
+     * A note when the working memory is below the halo finder's thinnest slab of a box of
+     * {@code particles} (slabs thinner than 2.5 linking lengths would not hold a group's links, so
+     * the finder uses the thinnest it can and more memory than asked), else null.
+     */
+    static String thinnestSlabNote(long particles, long workBytes) {
+        int slabs = org.loupe.stats.SlabFriendsOfFriends.maxSlabs(particles, org.loupe.stats.FofSpec.defaults());
+        long smallest = org.loupe.stats.SlabFriendsOfFriends.BYTES_PER_PARTICLE * particles / slabs;
+        return workBytes >= smallest ? null : String.format(Locale.ROOT, "loupe: note: --memory-mb %d is below the halo"
+                + " finder's thinnest slab of a %d-particle box (%d slabs, about %d MB each); it uses those", workBytes >> 20,
+                particles, slabs, smallest >> 20);
     }
 
     /**

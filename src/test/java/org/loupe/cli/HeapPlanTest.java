@@ -65,4 +65,12 @@ class HeapPlanTest {
                 "a 1024^3 mesh costs 8 times the 512^3 one");
         assertTrue(at512 < 5L << 30, "a 512^3 report plans under 5 GB: " + at512);
     }
+
+    @Test
+    void aWorkingMemoryBelowTheThinnestSlabIsNoted() {
+        long n = 1024L * 1024 * 1024;
+        String note = ValidateCommand.thinnestSlabNote(n, 1L << 20);
+        assertTrue(note != null && note.contains("--memory-mb 1 ") && note.contains("2048 slabs"), note);
+        assertNull(ValidateCommand.thinnestSlabNote(n, 1L << 30), "1 GB: slabs of about 100 MB would do");
+    }
 }

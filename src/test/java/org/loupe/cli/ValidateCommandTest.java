@@ -139,4 +139,34 @@ class ValidateCommandTest {
             assertTrue(err.toString().contains("--sr"), err.toString());
         }
     }
+
+    /**
+     * A multi-file SR set with small gzip chunks, read pass by pass and linked in slabs
+     * (--memory-mb 1 is below the whole box's need), gives the report of the single file.
+     */
+    @Test
+    @org.loupe.testing.ExternalTools
+    @org.loupe.testing.ReferenceData
+    void aMultiFileChunkedSetReadInSlabsGivesTheSingleFilesReport() throws Exception {
+        org.loupe.testing.Python.requireH5py();
+        Path whole = org.loupe.testing.SharedData.path("gadget4/A_N032/snapshot_004.hdf5");
+        Path lr = org.loupe.testing.SharedData.path("gadget4/A_N016/snapshot_004.hdf5");
+        var r = org.loupe.testing.Python.script(org.loupe.snapshot.Snapshot.class, "split_chunked.py", dir, whole.toString(),
+                dir.resolve("set").toString());
+        assertEquals(0, r.exitCode(), r.output());
+        assertTrue(org.loupe.stats.SlabFriendsOfFriends.slabsFor(32768, 1 << 20) > 1, "1 MB makes the finder use slabs");
+        StringWriter err = new StringWriter();
+        int one = run(new StringWriter(), err, "validate", "--lr", lr.toString(), "--sr", whole.toString(), "--hr", whole.toString(),
+                "--out", dir.resolve("one").toString(), "--tile-cells", "8");
+        int set = run(new StringWriter(), err, "validate", "--lr", lr.toString(), "--sr", dir.resolve("set.0.hdf5").toString(), "--hr",
+                whole.toString(), "--out", dir.resolve("set").toString(), "--tile-cells", "8", "--memory-mb", "1");
+        assertEquals(one, set, err.toString());
+        assertTrue(!err.toString().contains("thinnest"), "1 MB is enough for slabs of a 32^3 box: " + err);
+        JsonNode a = new ObjectMapper().readTree(Files.readString(dir.resolve("one/report.json")));
+        JsonNode b = new ObjectMapper().readTree(Files.readString(dir.resolve("set/report.json")));
+        assertEquals(a.get("checks").toString(), b.get("checks").toString());
+        assertEquals(a.get("datasets").get("SR").get("massFunction").toString(), b.get("datasets").get("SR").get("massFunction").toString());
+        assertEquals(a.get("datasets").get("SR").get("seam").toString(), b.get("datasets").get("SR").get("seam").toString());
+        assertEquals(0.0, b.get("datasets").get("SR").get("seam").get("boundaryError").asDouble(), 0.0, "SR is HR, member by member");
+    }
 }
