@@ -40,7 +40,21 @@ public final class StreamedLatticeFields {
      */
     public static Fields read(ParticleStream stream, double offsetCells, boolean velocity, double redshift,
                               List<SourceFile> sources, String source) {
-        Slabs f = readSlabs(stream, offsetCells, velocity, 0, Integer.MAX_VALUE, source);
+        return fields(readSlabs(stream, offsetCells, velocity, 0, Integer.MAX_VALUE, source, true), redshift, sources);
+    }
+
+    /**
+     * As {@link #read}, or null when the stream's IDs are not a lattice's (no IDs, or not N³
+     * consecutive values): particles from anywhere, which are not an error for a caller that can
+     * do without the fields. A lattice that fails the checks is still an error.
+     */
+    public static Fields readIfLattice(ParticleStream stream, double offsetCells, boolean velocity, double redshift,
+                                       List<SourceFile> sources, String source) {
+        Slabs f = readSlabs(stream, offsetCells, velocity, 0, Integer.MAX_VALUE, source, false);
+        return f == null ? null : fields(f, redshift, sources);
+    }
+
+    private static Fields fields(Slabs f, double redshift, List<SourceFile> sources) {
         LatticeSlab d = f.displacement();
         LatticeSlab v = f.velocity();
         int n = d.sitesPerSide();
@@ -61,10 +75,19 @@ public final class StreamedLatticeFields {
      */
     public static Slabs readSlabs(ParticleStream stream, double offsetCells, boolean velocity, int xFrom, int xCount,
                                   String source) {
+        return readSlabs(stream, offsetCells, velocity, xFrom, xCount, source, true);
+    }
+
+    /** As above; when the IDs are not a lattice's, an error if {@code required}, else null. */
+    private static Slabs readSlabs(ParticleStream stream, double offsetCells, boolean velocity, int xFrom, int xCount,
+                                   String source, boolean required) {
         long count = stream.count();
         int n = (int) Math.round(Math.cbrt(count));
-        long[] range = idRange(stream, source);
-        if (!fills(range, count)) {
+        long[] range = idRange(stream, source, required);
+        if (range == null || !fills(range, count)) {
+            if (!required) {
+                return null;
+            }
             throw new FormatException(source + ": particle IDs do not fill an N^3 lattice, so no lattice field can be made");
         }
         Box box = stream.box();
@@ -94,40 +117,24 @@ public final class StreamedLatticeFields {
                 vel == null ? null : new LatticeSlab(n, from, planes, 3, box.sizeMpcH(), vel));
     }
 
-    /**
-     * Whether the stream's IDs (one pass) are N³ consecutive values, as a lattice's: what
-     * {@link #readSlabs} needs before it checks every site. Particles from anywhere (no IDs, or
-     * IDs of another kind) are not an error here.
-     */
-    public static boolean fillsLattice(ParticleStream stream) {
+    /** The smallest and largest ID (one pass); without IDs an error if {@code required}, else null. */
+    private static long[] idRange(ParticleStream stream, String source, boolean required) {
         long[] range = {Long.MAX_VALUE, Long.MIN_VALUE};
         boolean[] ids = {true};
         stream.forEachBlock(BLOCK, p -> {
             if (p.ids() == null) {
+                if (required) {
+                    throw new FormatException(source + ": the particles carry no IDs, so they cannot be put on a lattice");
+                }
                 ids[0] = false;
                 return;
             }
-            widen(range, p.ids());
-        });
-        return ids[0] && fills(range, stream.count());
-    }
-
-    private static long[] idRange(ParticleStream stream, String source) {
-        long[] range = {Long.MAX_VALUE, Long.MIN_VALUE};
-        stream.forEachBlock(BLOCK, p -> {
-            if (p.ids() == null) {
-                throw new FormatException(source + ": the particles carry no IDs, so they cannot be put on a lattice");
+            for (long id : p.ids()) {
+                range[0] = Math.min(range[0], id);
+                range[1] = Math.max(range[1], id);
             }
-            widen(range, p.ids());
         });
-        return range;
-    }
-
-    private static void widen(long[] range, long[] ids) {
-        for (long id : ids) {
-            range[0] = Math.min(range[0], id);
-            range[1] = Math.max(range[1], id);
-        }
+        return ids[0] ? range : null;
     }
 
     private static boolean fills(long[] range, long count) {

@@ -27,12 +27,13 @@ final class TrilinearBaseline {
      * Its particles have the LR particle mass × (LR / HR sites).
      */
     static ParticleStream stream(ParticleStream lrWithIds, String lrName, int hrSide, double lrParticleMass, int threads) {
-        if (!StreamedLatticeFields.fillsLattice(lrWithIds)) {
-            // Particles from anywhere (IDs that are not a lattice's): no baseline. A lattice that
-            // cannot be read is an error, reported by the read below.
+        // Particles from anywhere (IDs that are not a lattice's): no baseline. A lattice that
+        // cannot be read is an error, reported by the read.
+        StreamedLatticeFields.Fields fields = StreamedLatticeFields.readIfLattice(lrWithIds, Double.NaN, false, 0, List.of(),
+                lrName);
+        if (fields == null) {
             return null;
         }
-        StreamedLatticeFields.Fields fields = StreamedLatticeFields.read(lrWithIds, Double.NaN, false, 0, List.of(), lrName);
         Lattice lo = fields.lattice();
         Grid psi = fields.displacement();
         int nl = lo.sitesPerSide();

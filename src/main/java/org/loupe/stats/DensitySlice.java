@@ -6,7 +6,6 @@ import org.loupe.mesh.Grid;
 import org.loupe.mesh.MassAssignment;
 import org.loupe.mesh.Window;
 import org.loupe.particles.ParticleStream;
-import org.loupe.particles.Particles;
 
 /**
  * A projected density slab: 1 + δ painted with CIC on an N³ mesh and averaged over
@@ -21,11 +20,7 @@ import org.loupe.particles.Particles;
  */
 public record DensitySlice(int size, double boxMpcH, int z0, int thickness, float[] values) {
 
-    public static DensitySlice of(Particles p, int n, int z0, int thickness, int threads) {
-        return of(ParticleStream.of(p), n, z0, thickness, threads);
-    }
-
-    /** As {@link #of(Particles, int, int, int, int)}, painted block by block while the stream is read. */
+    /** The slice of the particles of {@code p}, painted block by block while the stream is read. */
     public static DensitySlice of(ParticleStream p, int n, int z0, int thickness, int threads) {
         Grid g = MassAssignment.densityContrast(p, n, Window.CIC, 0, threads, Double.NaN, List.of());
         float[] out = new float[n * n];

@@ -17,18 +17,6 @@ import org.loupe.mesh.LatticeSlab;
 public record SeamMetric(double boundaryError, double interiorError, double ratio, int tileCells) {
 
     /**
-     * @param sr SR displacement, 3 × N³ channel-first
-     * @param hr HR displacement of the same lattice
-     * @param n lattice side
-     * @param boxMpcH box side (for the minimum image of the difference)
-     * @param tileCells HR sites per tile side (s × LR crop)
-     */
-    public static SeamMetric of(float[] sr, float[] hr, int n, double boxMpcH, int tileCells) {
-        return Sums.of(new LatticeSlab(n, 0, n, 3, boxMpcH, sr), new LatticeSlab(n, 0, n, 3, boxMpcH, hr), tileCells)
-                .metric(tileCells);
-    }
-
-    /**
      * The error sums of the sites of some x planes: the metric of a box too large to hold is the
      * {@link #plus} of its slabs' sums.
      *

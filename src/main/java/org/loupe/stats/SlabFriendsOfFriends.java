@@ -1,8 +1,6 @@
 package org.loupe.stats;
 
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.stream.IntStream;
 
 import org.loupe.ConfigException;
 import org.loupe.FormatException;
@@ -37,15 +35,6 @@ public final class SlabFriendsOfFriends {
 
     /** Particles read per stream block. */
     private static final int BLOCK = 1 << 20;
-
-    private static final byte INTERIOR = 0;
-    /** A core particle within the buffer width of the slab's lower face: the previous slab's buffer. */
-    private static final byte STRIP = 1;
-    /** A particle of the next slab's strip, read to find the links across the upper face. */
-    private static final byte BUFFER = 2;
-
-    /** No node and no row: the particle's group is finished elsewhere or too small. */
-    private static final int NONE = Integer.MIN_VALUE;
 
     private SlabFriendsOfFriends() {
     }
@@ -145,8 +134,9 @@ public final class SlabFriendsOfFriends {
         final double width;
         /** Buffer width: ℓ with a margin for float rounding of the coordinates. */
         final double buffer;
-        final Nodes nodes = new Nodes();
-        final Rows rows = new Rows();
+        final FofBoundaryGroups nodes = new FofBoundaryGroups();
+        /** Finished halos. */
+        final FofGroupSums rows = new FofGroupSums();
         double massPerParticle = Double.NaN;
         boolean unequalMasses;
 
@@ -203,17 +193,17 @@ public final class SlabFriendsOfFriends {
                 previousBuffer = shared[1];
                 // Groups that reach neither the next slab nor slab 0's strip are complete: the
                 // boundary groups held stay those of two faces, not of every face so far.
-                nodes.retire(this, previousBuffer, firstStrip);
+                nodes.retire(previousBuffer, firstStrip, spec.minMembers(), rows);
             }
             join(previousBuffer, firstStrip, 0);
-            nodes.finish(this);
+            nodes.finish(spec.minMembers(), rows);
             return rows.catalogue(new FofMeta(length, spec.linkingFactor(), link, spec.minMembers(), stream.count(),
                     unequalMasses ? Double.NaN : massPerParticle), box);
         }
 
         /** The particles of slab s and of its buffer, in stream order. */
-        Slab read(int s, int size) {
-            Slab slab = new Slab(size);
+        FofSlab read(int s, int size) {
+            FofSlab slab = new FofSlab(size);
             int next = (s + 1) % slabs;
             stream.forEachBlock(BLOCK, p -> {
                 float[] x = p.positionsMpcH();
@@ -221,9 +211,9 @@ public final class SlabFriendsOfFriends {
                     int owner = slabOf(x[3 * i]);
                     byte kind;
                     if (owner == s) {
-                        kind = inStrip(x[3 * i], s) ? STRIP : INTERIOR;
+                        kind = inStrip(x[3 * i], s) ? FofSlab.STRIP : FofSlab.INTERIOR;
                     } else if (owner == next && inStrip(x[3 * i], next)) {
-                        kind = BUFFER;
+                        kind = FofSlab.BUFFER;
                     } else {
                         continue;
                     }
@@ -256,7 +246,7 @@ public final class SlabFriendsOfFriends {
          * boundary nodes. Returns the node of every strip particle and of every buffer particle,
          * each in stream order.
          */
-        int[][] link(Slab slab, int s) {
+        int[][] link(FofSlab slab, int s) {
             Particles p = new Particles(box, slab.pos, null, null, 1, null);
             FofCells cells = new FofCells(p, link, threads, s * width, width + buffer);
             ConcurrentUnionFind sets = new ConcurrentUnionFind(cells.cells);
@@ -274,14 +264,14 @@ public final class SlabFriendsOfFriends {
                 for (int q = cells.cellStart[a]; q < cells.cellStart[a + 1]; q++) {
                     int particle = cells.order[q];
                     cellOf[particle] = a;
-                    shared[r] |= slab.kind[particle] != INTERIOR;
-                    owned[r] |= slab.kind[particle] != BUFFER;
+                    shared[r] |= slab.kind[particle] != FofSlab.INTERIOR;
+                    owned[r] |= slab.kind[particle] != FofSlab.BUFFER;
                 }
             }
             // Per root: a finished halo (row), a boundary node, or nothing: a small interior group,
             // or a group of buffer particles alone, whose links the next slab finds among its own.
             int[] target = new int[cells.cells];
-            Arrays.fill(target, NONE);
+            Arrays.fill(target, FofBoundaryGroups.NONE);
             for (int a = 0; a < cells.cells; a++) {
                 if (root[a] != a) {
                     continue;
@@ -295,8 +285,8 @@ public final class SlabFriendsOfFriends {
             int strips = 0;
             int buffers = 0;
             for (byte k : slab.kind) {
-                strips += k == STRIP ? 1 : 0;
-                buffers += k == BUFFER ? 1 : 0;
+                strips += k == FofSlab.STRIP ? 1 : 0;
+                buffers += k == FofSlab.BUFFER ? 1 : 0;
             }
             int[] stripNodes = new int[strips];
             int[] bufferNodes = new int[buffers];
@@ -305,17 +295,17 @@ public final class SlabFriendsOfFriends {
             // Stream order, so that sums and anchors do not depend on the cell layout's ties.
             for (int q = 0; q < n; q++) {
                 int t = target[root[cellOf[q]]];
-                if (slab.kind[q] == STRIP) {
+                if (slab.kind[q] == FofSlab.STRIP) {
                     stripNodes[si++] = t;
-                } else if (slab.kind[q] == BUFFER) {
+                } else if (slab.kind[q] == FofSlab.BUFFER) {
                     bufferNodes[bi++] = t;
                 }
-                if (t == NONE) {
+                if (t == FofBoundaryGroups.NONE) {
                     continue;
                 }
-                Sums into = t >= 0 ? nodes.sums : rows.sums;
+                FofGroupSums into = t >= 0 ? nodes.sums : rows;
                 int g = t >= 0 ? t : -1 - t;
-                into.add(g, slab, q, slab.kind[q] != BUFFER, box);
+                into.add(g, slab, q, slab.kind[q] != FofSlab.BUFFER, box);
             }
             return new int[][] {stripNodes, bufferNodes};
         }
@@ -327,246 +317,10 @@ public final class SlabFriendsOfFriends {
                         + strip.length + " shared particles): the input changed between passes; rerun on a file nothing writes to");
             }
             for (int i = 0; i < buffer.length; i++) {
-                if (buffer[i] != NONE) {
+                if (buffer[i] != FofBoundaryGroups.NONE) {
                     nodes.union(buffer[i], strip[i], box);
                 }
             }
-        }
-    }
-
-    /** The particles of one slab and its buffer, in stream order. */
-    private static final class Slab {
-        final float[] pos;
-        final byte[] kind;
-        /** Velocities (km/s) when the stream carries them, else null. */
-        float[] vel;
-        /** Per-particle masses when the stream's differ, else null. */
-        float[] masses;
-        double massPerParticle = Double.NaN;
-        int count;
-
-        Slab(int size) {
-            pos = new float[3 * size];
-            kind = new byte[size];
-        }
-
-        void add(Particles p, int i, byte k) {
-            System.arraycopy(p.positionsMpcH(), 3 * i, pos, 3 * count, 3);
-            if (p.velocitiesKmS() != null) {
-                if (vel == null) {
-                    vel = new float[pos.length];
-                }
-                System.arraycopy(p.velocitiesKmS(), 3 * i, vel, 3 * count, 3);
-            }
-            if (p.masses() != null) {
-                if (masses == null) {
-                    masses = new float[kind.length];
-                    java.util.Arrays.fill(masses, 0, count, (float) massPerParticle);
-                }
-                masses[count] = p.masses()[i];
-            } else {
-                massPerParticle = p.massPerParticle();
-                if (masses != null) {
-                    masses[count] = (float) massPerParticle;
-                }
-            }
-            kind[count++] = k;
-        }
-
-        double mass(int q) {
-            return masses == null ? massPerParticle : masses[q];
-        }
-    }
-
-    /**
-     * Growable per-group sums: core members, mass, mass-weighted offsets from an anchor particle
-     * (minimum image, so groups across the periodic faces stay whole) and mass-weighted velocity.
-     */
-    private static final class Sums {
-        long[] members = new long[16];
-        double[] mass = new double[16];
-        double[] anchor = new double[48];
-        boolean[] anchored = new boolean[16];
-        double[] offset = new double[48];
-        double[] momentum = new double[48];
-        boolean velocities = true;
-        int size;
-
-        int add() {
-            if (size == members.length) {
-                int c = 2 * size;
-                members = Arrays.copyOf(members, c);
-                mass = Arrays.copyOf(mass, c);
-                anchor = Arrays.copyOf(anchor, 3 * c);
-                anchored = Arrays.copyOf(anchored, c);
-                offset = Arrays.copyOf(offset, 3 * c);
-                momentum = Arrays.copyOf(momentum, 3 * c);
-            }
-            return size++;
-        }
-
-        /** Row {@code r} takes the sums of {@code from}'s group g. */
-        void copyFrom(Sums from, int g, int r) {
-            members[r] = from.members[g];
-            mass[r] = from.mass[g];
-            anchored[r] = true;
-            for (int d = 0; d < 3; d++) {
-                anchor[3 * r + d] = from.anchor[3 * g + d];
-                offset[3 * r + d] = from.offset[3 * g + d];
-                momentum[3 * r + d] = from.momentum[3 * g + d];
-            }
-            velocities &= from.velocities;
-        }
-
-        /** Adds particle q of the slab to group g: to the anchor always, to the sums when it is owned. */
-        void add(int g, Slab slab, int q, boolean owned, Box box) {
-            if (!anchored[g]) {
-                anchored[g] = true;
-                for (int d = 0; d < 3; d++) {
-                    anchor[3 * g + d] = slab.pos[3 * q + d];
-                }
-            }
-            if (!owned) {
-                return;
-            }
-            double w = slab.mass(q);
-            members[g]++;
-            mass[g] += w;
-            for (int d = 0; d < 3; d++) {
-                offset[3 * g + d] += w * box.minimumImage(slab.pos[3 * q + d] - anchor[3 * g + d]);
-                momentum[3 * g + d] += slab.vel == null ? 0 : w * slab.vel[3 * q + d];
-            }
-            velocities &= slab.vel != null;
-        }
-    }
-
-    /** Boundary groups: a union-find whose roots carry the sums of their sets. */
-    private static final class Nodes {
-        Sums sums = new Sums();
-        int[] parent = new int[16];
-
-        int add() {
-            int g = sums.add();
-            if (g == parent.length) {
-                parent = Arrays.copyOf(parent, 2 * g);
-            }
-            parent[g] = g;
-            return g;
-        }
-
-        int find(int x) {
-            while (parent[x] != x) {
-                parent[x] = parent[parent[x]];
-                x = parent[x];
-            }
-            return x;
-        }
-
-        void union(int a, int b, Box box) {
-            int ra = find(a);
-            int rb = find(b);
-            if (ra == rb) {
-                return;
-            }
-            int keep = Math.min(ra, rb);
-            int gone = Math.max(ra, rb);
-            parent[gone] = keep;
-            sums.members[keep] += sums.members[gone];
-            double m = sums.mass[gone];
-            sums.mass[keep] += m;
-            for (int d = 0; d < 3; d++) {
-                // Offsets of the joined set re-anchored on the kept root's anchor.
-                double shift = box.minimumImage(sums.anchor[3 * gone + d] - sums.anchor[3 * keep + d]);
-                sums.offset[3 * keep + d] += sums.offset[3 * gone + d] + m * shift;
-                sums.momentum[3 * keep + d] += sums.momentum[3 * gone + d];
-            }
-        }
-
-        /**
-         * Keeps only the sets that {@code open} and {@code first} still reach (their entries are
-         * renumbered in place); every other set is complete and becomes a row when large enough.
-         */
-        void retire(Run run, int[] open, int[] first) {
-            int[] index = new int[sums.size];
-            Arrays.fill(index, -1);
-            Sums kept = new Sums();
-            for (int[] refs : new int[][] {open, first}) {
-                for (int i = 0; i < refs.length; i++) {
-                    if (refs[i] == NONE) {
-                        continue;
-                    }
-                    int r = find(refs[i]);
-                    if (index[r] < 0) {
-                        index[r] = kept.add();
-                        kept.copyFrom(sums, r, index[r]);
-                    }
-                    refs[i] = index[r];
-                }
-            }
-            for (int g = 0; g < sums.size; g++) {
-                if (find(g) == g && index[g] < 0 && sums.members[g] >= run.spec.minMembers()) {
-                    run.rows.sums.copyFrom(sums, g, run.rows.add());
-                }
-            }
-            sums = kept;
-            parent = new int[Math.max(16, kept.size)];
-            for (int g = 0; g < kept.size; g++) {
-                parent[g] = g;
-            }
-        }
-
-        /** Every root with enough members becomes a halo row. */
-        void finish(Run run) {
-            for (int g = 0; g < sums.size; g++) {
-                if (find(g) == g && sums.members[g] >= run.spec.minMembers()) {
-                    run.rows.sums.copyFrom(sums, g, run.rows.add());
-                }
-            }
-        }
-    }
-
-    /** Finished halos. */
-    private static final class Rows {
-        final Sums sums = new Sums();
-
-        int add() {
-            return sums.add();
-        }
-
-        HaloCatalogue catalogue(FofMeta meta, Box box) {
-            int n = sums.size;
-            double[][] centre = new double[3][n];
-            double[][] velocity = new double[3][n];
-            for (int g = 0; g < n; g++) {
-                for (int d = 0; d < 3; d++) {
-                    centre[d][g] = box.wrap(sums.anchor[3 * g + d] + sums.offset[3 * g + d] / sums.mass[g]);
-                    velocity[d][g] = sums.velocities ? sums.momentum[3 * g + d] / sums.mass[g] : Double.NaN;
-                }
-                if (!Double.isNaN(meta.particleMass())) {
-                    // N × m exactly, as the in-memory finder: the same masses whatever the slabs' partial sums.
-                    sums.mass[g] = sums.members[g] * meta.particleMass();
-                }
-            }
-            int[] rank = IntStream.range(0, n).boxed()
-                    .sorted(Comparator.<Integer>comparingDouble(g -> -sums.mass[g])
-                            .thenComparingLong(g -> -sums.members[g])
-                            .thenComparingDouble(g -> centre[0][g])
-                            .thenComparingDouble(g -> centre[1][g])
-                            .thenComparingDouble(g -> centre[2][g]))
-                    .mapToInt(Integer::intValue).toArray();
-            int[] members = new int[n];
-            double[] mass = new double[n];
-            double[][] c = new double[6][n];
-            for (int i = 0; i < n; i++) {
-                int g = rank[i];
-                members[i] = Math.toIntExact(sums.members[g]);
-                mass[i] = sums.mass[g];
-                for (int d = 0; d < 3; d++) {
-                    c[d][i] = centre[d][g];
-                    c[3 + d][i] = velocity[d][g];
-                }
-            }
-            return new HaloCatalogue(meta, members, mass, c[0], c[1], c[2], c[3], c[4], c[5]);
         }
     }
 }
