@@ -38,7 +38,7 @@ class ArchitectureTest {
         ALLOWED.put("stats", Set.of("particles", "mesh"));
         ALLOWED.put("tiles", Set.of("cosmology", "mesh"));
         ALLOWED.put("model", Set.of("mesh", "tiles"));
-        ALLOWED.put("infer", Set.of("particles", "cosmology", "mesh", "snapshot", "model", "tiles"));
+        ALLOWED.put("infer", Set.of("particles", "cosmology", "mesh", "snapshot", "sim", "model", "tiles"));
         ALLOWED.put("report", Set.of("particles", "mesh", "stats"));
         ALLOWED.put("run", Set.of("particles", "cosmology", "mesh", "snapshot", "sim", "tiles", "model", "report"));
         ALLOWED.put("cli", Set.of("particles", "cosmology", "mesh", "snapshot", "sim", "stats", "tiles", "model", "infer",

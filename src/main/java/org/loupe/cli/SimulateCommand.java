@@ -55,6 +55,19 @@ final class SimulateCommand implements Callable<Integer> {
             + " `loupe manifest create --pair`.")
     String only;
 
+    @Option(names = "--twins", paramLabel = "K", defaultValue = "0", description = "Also run K HR twins of every pair"
+            + " (pair_NNN/hr_twinT_z*.hdf5): the pair's modes up to the LR Nyquist frequency, new ones above it; the floor"
+            + " a perfect model reaches (validate --floor). With --only twins, only the twins.")
+    int twins;
+
+    @Option(names = "--twin-seed", paramLabel = "S", description = "With --ics: run a twin of the ICs instead, their modes"
+            + " up to the Nyquist frequency of an LR lattice of --twin-lr sites kept, new ones above it from seed S.")
+    Long twinSeed;
+
+    @Option(names = "--twin-lr", paramLabel = "N", description = "With --twin-seed: LR particles per side whose Fourier modes"
+            + " the twin keeps (e.g. 32 for a twin of a 64^3 run judged against its 32^3 LR run).")
+    Integer twinLr;
+
     @Mixin
     CommonOptions common;
 
@@ -71,8 +84,21 @@ final class SimulateCommand implements Callable<Integer> {
         if (sim == null) {
             throw new ConfigException(common.config + ": no simulate: section; see configs/pairs-quick.yaml");
         }
-        if (only != null && !only.equals("lr") && !only.equals("hr")) {
-            throw new ConfigException("--only must be lr or hr, got '" + only + "'");
+        if (only != null && !only.equals("lr") && !only.equals("hr") && !only.equals("twins")) {
+            throw new ConfigException("--only must be lr, hr or twins, got '" + only + "'");
+        }
+        if (twins < 0 || twins > 100) {
+            throw new ConfigException("--twins must be 0 to 100, got " + twins);
+        }
+        if ("twins".equals(only) && twins == 0) {
+            throw new ConfigException("--only twins needs --twins K (K >= 1): how many twins of every pair");
+        }
+        if ((twinSeed == null) != (twinLr == null) || (twinSeed != null && ics == null)) {
+            throw new ConfigException("--twin-seed and --twin-lr go together, with --ics (a twin of given initial conditions)");
+        }
+        if (twins > 0 && ics != null) {
+            throw new ConfigException("--twins applies to pairs; a twin of given ICs needs the pair's seeds, which an IC file"
+                    + " does not carry");
         }
         if (only != null && ics != null) {
             throw new ConfigException("--only applies to pairs; --ics runs one simulation already");
@@ -99,6 +125,14 @@ final class SimulateCommand implements Callable<Integer> {
         List<DataManifest.Entry> entries = new ArrayList<>();
         List<SourceFile> written = new ArrayList<>();
         long t0 = System.nanoTime();
+        if ("twins".equals(only)) {
+            twinRuns(gen, sim, dir, bar, written);
+            new Provenance("simulate --only twins", List.of(), rc, sim.seed(), "plain Java (no ND4J)")
+                    .write(dir.resolve("manifest.json"));
+            console.printf(Locale.ROOT, "wrote %d twins of each of %d pairs (%d snapshots) to %s in %.1f s%n", twins, sim.pairs(),
+                    written.size(), dir, (System.nanoTime() - t0) * 1e-9);
+            return 0;
+        }
         if (only != null) {
             return oneResolution(gen, sim, dir, bar, console, t0);
         }
@@ -116,10 +150,26 @@ final class SimulateCommand implements Callable<Integer> {
             }
         }
         new DataManifest(common.runName(rc), sim.boxMpcH(), sim.cosmology(), entries).write(dir.resolve("data-manifest.yaml"));
+        twinRuns(gen, sim, dir, bar, written);
         new Provenance("simulate", List.of(), rc, sim.seed(), "plain Java (no ND4J)").write(dir.resolve("manifest.json"));
         console.printf(Locale.ROOT, "wrote %d pairs (%d snapshots) to %s in %.1f s; data manifest: %s%n", sim.pairs(),
                 written.size(), dir, (System.nanoTime() - t0) * 1e-9, dir.resolve("data-manifest.yaml"));
         return 0;
+    }
+
+    /** {@code --twins K}: K HR twins of every pair, {@code pair_NNN/hr_twinT_zZ.ZZZ.hdf5}. */
+    private void twinRuns(PairGenerator gen, SimSpec sim, Path dir, ProgressBar bar, List<SourceFile> written) throws IOException {
+        for (int i : gen.indices()) {
+            long seed = sim.seed() + i;
+            for (int t = 1; t <= twins; t++) {
+                String label = String.format(Locale.ROOT, "pair %d/%d HR twin %d", i + 1, sim.pairs(), t);
+                long twinSeed = PairGenerator.twinSeed(seed, t);
+                for (PmRun.Output o : gen.runTwin(seed, twinSeed, (s, n, a) -> bar.update(label, s, n,
+                        String.format(Locale.ROOT, "z=%.2f", 1 / a - 1)))) {
+                    write(dir, String.format(Locale.ROOT, "pair_%03d", i), "hr_twin" + t, o, sim, seed, written);
+                }
+            }
+        }
     }
 
     /** {@code --only lr|hr}: that member of every pair, written as a full run would write it. */
@@ -171,6 +221,15 @@ final class SimulateCommand implements Callable<Integer> {
         }
         Lattice lattice = Lattice.detect(p, read.latticeOffsetCells());
         int n = lattice != null ? lattice.sitesPerSide() : (int) Math.round(Math.cbrt(p.count()));
+        if (twinSeed != null) {
+            if (lattice == null || twinLr < 2 || twinLr >= n) {
+                throw new ConfigException(ics + ": a twin needs lattice ICs finer than --twin-lr " + twinLr + " (the ICs are "
+                        + (lattice == null ? "not a lattice" : n + "^3") + ")");
+            }
+            p = org.loupe.sim.IcTwin.of(p, lattice, twinLr, twinSeed, fft, threads);
+            console.printf(Locale.ROOT, "twin: modes of %s with max |n_i| >= %d replaced from seed %d%n", ics.getFileName(),
+                    twinLr / 2, twinSeed);
+        }
         Cosmology c = new Cosmology(h.omegaM(), h.omegaLambda(), sim.cosmology().omegaB(),
                 Double.isNaN(h.hubble()) ? sim.cosmology().h() : h.hubble(), sim.cosmology().sigma8(), sim.cosmology().ns(), 0);
         PmState start = new PmState(p, PmState.momentumFromVelocities(p.velocitiesKmS(), h.scaleFactor()), h.scaleFactor());
@@ -178,7 +237,8 @@ final class SimulateCommand implements Callable<Integer> {
         String label = (sim.hasShortRangeForce() ? "P3M from " : "PM from ") + ics.getFileName();
         List<PmRun.Output> outs = PmRun.run(start, sim, c, new Growth(c), n, fft, threads,
                 (s, t, a) -> bar.update(label, s, t, String.format(Locale.ROOT, "z=%.2f", 1 / a - 1)));
-        Provenance prov = new Provenance("simulate --ics", inputs, sim, null, "plain Java (no ND4J)");
+        Provenance prov = new Provenance(twinSeed == null ? "simulate --ics" : "simulate --ics --twin-seed " + twinSeed
+                + " --twin-lr " + twinLr, inputs, sim, twinSeed, "plain Java (no ND4J)");
         for (PmRun.Output o : outs) {
             Path file = snapshotFile(dir, sim, o.redshift());
             SnapshotWriter.write(file, o.particles(), new SnapshotMeta(o.redshift(), c.omegaM(), c.omegaLambda(), c.h(),

@@ -118,8 +118,14 @@ final class TrainCommand implements Callable<Integer> {
         var console = spec.commandLine().getOut();
         console.printf(Locale.ROOT, "loading pairs from %s ...%n", manifestFile);
         var read = common.readOptions(rc);   // the config's snapshot: overrides apply to every pair
-        List<PairFields> train = PairLoader.load(manifestFile, manifest, "train", gen.scale(), gen.velocity(), read);
-        List<PairFields> validation = PairLoader.load(manifestFile, manifest, "validation", gen.scale(), gen.velocity(), read);
+        int threads = common.threads(rc);
+        // ND4J's kernels take their thread count from here (OMP_NUM_THREADS only sets the start value).
+        org.nd4j.linalg.factory.Nd4j.getEnvironment().setMaxMasterThreads(threads);
+        org.nd4j.linalg.factory.Nd4j.getEnvironment().setMaxThreads(threads);
+        List<PairFields> train = PairLoader.load(manifestFile, manifest, "train", gen.scale(), gen.velocity(), read,
+                gen.icModes(), threads);
+        List<PairFields> validation = PairLoader.load(manifestFile, manifest, "validation", gen.scale(), gen.velocity(), read,
+                gen.icModes(), threads);
         if (validation.isEmpty()) {
             // Said, not hidden: an unseen-data score needs an unseen pair.
             console.printf(Locale.ROOT, "note: %s has no pair with split validation, so the 'validation' loss below is measured on"
@@ -135,6 +141,16 @@ final class TrainCommand implements Callable<Integer> {
             console.println("resuming from " + checkpoints.latest());
         }
         Trainer trainer = new Trainer(gen, tiles, rc.train(), train, validation);
+        long totalSteps = (long) rc.train().epochs() * rc.train().stepsPerEpoch();
+        int every = rc.train().exportEvery();
+        console.printf(Locale.ROOT, "training %d steps x %d tiles (%d epochs) on %d thread%s; %s%n", totalSteps,
+                rc.train().batch(), rc.train().epochs(), threads, threads == 1 ? "" : "s",
+                every == 0 ? "no model per epoch (train.exportEvery: 0)" : "an upscalable model every "
+                        + (every == 1 ? "epoch" : every + " epochs") + " in " + dir.resolve("epochs"));
+        Map<String, Object> exportCfg = new LinkedHashMap<>();
+        exportCfg.put("config", rc);
+        exportCfg.put("dataManifest", manifestFile.toString());
+        List<SourceFile> trainedOn = trainedOn(manifest);
 
         ProgressBar bar = ProgressBar.stderr();
         ComputationGraph graph;
@@ -148,9 +164,20 @@ final class TrainCommand implements Callable<Integer> {
 
                 @Override
                 public void epoch(Trainer.EpochRecord r) {
-                    console.printf(Locale.ROOT, "epoch %d: train %.5g  validation %.5g  lr %.3g  %.2f tiles/s%s%n", r.epoch(),
+                    console.printf(Locale.ROOT, "epoch %d: train %.5g  validation %.5g  lr %.3g  %.2f tiles/s%s%s%n", r.epoch(),
                             r.trainLoss(), r.validationLoss(), r.learningRate(), r.tilesPerSecond(),
-                            Double.isNaN(r.criticGap()) ? "" : String.format(Locale.ROOT, "  critic gap %.4g", r.criticGap()));
+                            Double.isNaN(r.criticGap()) ? "" : String.format(Locale.ROOT, "  critic gap %.4g", r.criticGap()),
+                            r.epoch() == 1 ? String.format(Locale.ROOT, "  (about %s for the %d steps)",
+                                    duration(r.seconds() * totalSteps / Math.max(1, rc.train().stepsPerEpoch())), totalSteps) : "");
+                }
+
+                @Override
+                public void export(Trainer.EpochRecord r, ComputationGraph g) {
+                    exportCfg.put("epoch", r.epoch());
+                    exportCfg.put("step", r.step());
+                    Provenance p = new Provenance("train", trainedOn, exportCfg, rc.train().seed(), Backend.describe());
+                    ModelFile.of(g, gen, tiles).withProvenance(p.toJson()).withDomain(manifest.trainingDomain())
+                            .write(epochModel(dir, r.epoch()));
                 }
             });
             if (stop.get()) {
@@ -169,15 +196,7 @@ final class TrainCommand implements Callable<Integer> {
         } catch (IllegalStateException ignored) {
             // JVM already shutting down
         }
-        List<SourceFile> inputs = new ArrayList<>();
-        // Only the pairs training read: test pairs are listed in the data manifest, not used here.
-        for (DataManifest.Entry e : manifest.pairs()) {
-            if ("test".equals(e.split())) {
-                continue;
-            }
-            inputs.add(new SourceFile(e.lr().path(), e.lr().sha256()));
-            inputs.add(new SourceFile(e.hr().path(), e.hr().sha256()));
-        }
+        List<SourceFile> inputs = trainedOn(manifest);
         Map<String, Object> cfg = new LinkedHashMap<>();
         cfg.put("config", rc);
         cfg.put("dataManifest", manifestFile.toString());
@@ -188,6 +207,30 @@ final class TrainCommand implements Callable<Integer> {
         LossCurvePlot.write(dir.resolve("loss-curve.csv"), dir.resolve("loss-curve.png"));
         console.println("wrote " + model + " (loss curve: " + dir.resolve("loss-curve.csv") + ", .png)");
         return 0;
+    }
+
+    /** The model file of epoch {@code epoch} in run folder {@code dir}: {@code epochs/epoch-NNNN.zip}. */
+    static Path epochModel(Path dir, int epoch) {
+        return dir.resolve("epochs").resolve(String.format(Locale.ROOT, "epoch-%04d.zip", epoch));
+    }
+
+    /** Only the pairs training reads: test pairs are listed in the data manifest, not used here. */
+    private static List<SourceFile> trainedOn(DataManifest manifest) {
+        List<SourceFile> inputs = new ArrayList<>();
+        for (DataManifest.Entry e : manifest.pairs()) {
+            if ("test".equals(e.split())) {
+                continue;
+            }
+            inputs.add(new SourceFile(e.lr().path(), e.lr().sha256()));
+            inputs.add(new SourceFile(e.hr().path(), e.hr().sha256()));
+        }
+        return inputs;
+    }
+
+    private static String duration(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format(Locale.ROOT, "%d h %02d min", s / 3600, (s % 3600) / 60)
+                : String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
     }
 
     /**
@@ -203,9 +246,11 @@ final class TrainCommand implements Callable<Integer> {
         }
         RunConfig old = ConfigLoader.load(previous, RunConfig.class);
         GeneratorSpec was = old.generator() != null ? old.generator() : GeneratorSpec.defaults();
-        String[] keys = {"scale", "width", "velocity", "noiseChannels", "residual", "blockNoise"};
-        Object[] before = {was.scale(), was.width(), was.velocity(), was.noiseChannels(), was.residual(), was.blockNoise()};
-        Object[] now = {gen.scale(), gen.width(), gen.velocity(), gen.noiseChannels(), gen.residual(), gen.blockNoise()};
+        String[] keys = {"scale", "width", "velocity", "noiseChannels", "residual", "blockNoise", "lrConvs", "icModes"};
+        Object[] before = {was.scale(), was.width(), was.velocity(), was.noiseChannels(), was.residual(), was.blockNoise(),
+            was.lrConvs(), was.icModes()};
+        Object[] now = {gen.scale(), gen.width(), gen.velocity(), gen.noiseChannels(), gen.residual(), gen.blockNoise(),
+            gen.lrConvs(), gen.icModes()};
         for (int i = 0; i < keys.length; i++) {
             if (!before[i].equals(now[i])) {
                 String key = "generator." + keys[i];

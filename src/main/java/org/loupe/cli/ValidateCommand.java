@@ -49,6 +49,11 @@ final class ValidateCommand implements Callable<Integer> {
             description = "Super-resolved snapshot, optionally named (--sr mine=sr.hdf5). Repeatable: one report compares them all.")
     List<String> srArgs;
 
+    @Option(names = "--floor", paramLabel = "NAME=TWIN", description = "An HR twin (the HR run's modes up to the LR Nyquist"
+            + " frequency, new ones above; loupe simulate --twins) shown as a floor column: what a perfect model reaches."
+            + " Repeatable; measured like SR, never judged.")
+    List<String> floorArgs = new ArrayList<>();
+
     @Option(names = "--hr", paramLabel = "HR", description = "High-resolution snapshot of the same universe (optional).")
     Path hr;
 
@@ -95,7 +100,14 @@ final class ValidateCommand implements Callable<Integer> {
         Map<String, Snapshot> sSr = new LinkedHashMap<>();
         srs.forEach((name, path) -> sSr.put(name, SnapshotReader.open(path, read)));
         Snapshot sHr = hr == null ? null : SnapshotReader.open(hr, read);
+        Map<String, Path> floorPaths = floorArgs.isEmpty() ? Map.of() : SrInputs.parse(floorArgs);
+        Map<String, Snapshot> sFloor = new LinkedHashMap<>();
+        floorPaths.forEach((name, path) -> sFloor.put(name, SnapshotReader.open(path, read)));
+        if (!sFloor.isEmpty() && sHr == null) {
+            throw new ConfigException("--floor needs --hr: a twin is a floor only against the HR run it is a twin of");
+        }
         List<Path> inputFiles = new ArrayList<>(sLr.header().files());
+        sFloor.values().forEach(s -> inputFiles.addAll(s.header().files()));
         sSr.values().forEach(s -> inputFiles.addAll(s.header().files()));
         if (sHr != null) {
             inputFiles.addAll(sHr.header().files());
@@ -112,6 +124,7 @@ final class ValidateCommand implements Callable<Integer> {
         if (sHr != null) {
             all.put(hr, sHr);
         }
+        floorPaths.forEach((name, path) -> all.put(path, sFloor.get(name)));
         for (var e : all.entrySet()) {
             if (Math.abs(e.getValue().header().boxMpcH() - box) > 1e-6 * box) {
                 throw new ShapeMismatchException(e.getKey() + " (box " + e.getValue().header().boxMpcH() + " Mpc/h) and "
@@ -140,6 +153,12 @@ final class ValidateCommand implements Callable<Integer> {
                         + srs.get(firstSr.getKey()) + " " + srCount + "; every --sr box must have the same resolution");
             }
         }
+        for (var e : sFloor.entrySet()) {
+            if (e.getValue().header().count(type) != hrCount) {
+                throw new ShapeMismatchException(floorPaths.get(e.getKey()) + " holds " + e.getValue().header().count(type)
+                        + " particles, the HR box " + hr + " " + hrCount + "; a twin has the HR run's resolution");
+            }
+        }
         int mesh = grid != null ? grid : defaultMesh(srSide);
         Map<String, Integer> tiles = new LinkedHashMap<>();
         srs.forEach((name, path) -> tiles.put(name, tileCells != null ? tileCells : tileFromProvenance(path)));
@@ -165,6 +184,7 @@ final class ValidateCommand implements Callable<Integer> {
         if (hr != null) {
             named.put("HR", hr);
         }
+        floorPaths.forEach((name, path) -> named.put("floor " + name, path));
         named.forEach((label, path) -> {
             String sha = Sha256.of(path);
             inputs.put(label, path + " (sha256 " + sha + ")");
@@ -195,7 +215,10 @@ final class ValidateCommand implements Callable<Integer> {
             bar.update("validate: seams", 1, 1, "done");
         }
         PowerSpectrum ps = new PowerSpectrum(PowerSpec.defaults(), new JTransformsFft3d(threads), threads);
-        ValidationInput in = new ValidationInput(pLr, pSr, pHr, lrSide, srSide, firstSr.getValue().header().redshift(), inputs);
+        Map<String, BoxSource> pFloor = new LinkedHashMap<>();
+        sFloor.forEach((name, s) -> pFloor.put(name, source(s, type, read.readVelocities())));
+        ValidationInput in = new ValidationInput(pLr, pSr, pHr, lrSide, srSide, firstSr.getValue().header().redshift(), inputs)
+                .withFloors(pFloor);
         var head = firstSr.getValue().header();
         if (!Double.isNaN(head.omegaM()) && !Double.isNaN(head.omegaLambda())) {
             // H(z) from the SR header's cosmology puts the particles in redshift space for P0 and P2.

@@ -10,13 +10,20 @@ import org.loupe.ConfigException;
 import org.loupe.FormatException;
 import org.loupe.MemoryException;
 import org.loupe.cosmology.Cosmology;
+import org.loupe.cosmology.LinearPower;
+import org.loupe.mesh.Grid;
+import org.loupe.mesh.GridInfo;
+import org.loupe.mesh.GridKind;
+import org.loupe.mesh.JTransformsFft3d;
 import org.loupe.mesh.LatticeSlab;
 import org.loupe.mesh.LagrangianFields;
 import org.loupe.mesh.StreamedLatticeFields;
+import org.loupe.model.GeneratorFactory;
 import org.loupe.model.ModelFile;
 import org.loupe.particles.Box;
 import org.loupe.particles.Lattice;
 import org.loupe.particles.Particles;
+import org.loupe.sim.SmallScaleModes;
 import org.loupe.snapshot.Snapshot;
 import org.loupe.snapshot.SnapshotHeader;
 import org.loupe.snapshot.SnapshotMeta;
@@ -111,8 +118,11 @@ public final class SnapshotUpscaler {
 
         /** Java heap this run needs at its peak ({@link SnapshotUpscaler#heapBytes}). */
         public long heapBytes() {
+            // The initial-condition modes of a model that reads them are a box-wide field of 3·s³
+            // values per LR site, like noise channels; drawing them takes about as much again.
+            int icChannels = GeneratorFactory.takesIcModes(model.graph()) ? 3 * model.scale() * model.scale() * model.scale() : 0;
             return SnapshotUpscaler.heapBytes(lrSide, lrPlanes(), model.scale(), crop, model.haloCells(), model.channels(),
-                    model.noiseChannels(), settings0.batch());
+                    model.noiseChannels() + 2 * icChannels, settings0.batch());
         }
     }
 
@@ -216,7 +226,9 @@ public final class SnapshotUpscaler {
         }
         Cosmology c = new Cosmology(h.omegaM(), h.omegaLambda(), 0.0, h.hubble(), 0.8, 0.96, 0);
         String id = h.files().get(0).toString();
-        PairFields fields = new PairFields(id, null, null, Normalization.of(c, h.redshift()), lr);
+        PairFields read = new PairFields(id, null, null, Normalization.of(c, h.redshift()), lr);
+        PairFields fields = GeneratorFactory.takesIcModes(model.graph())
+                ? read.withIcs(icModes(plan.lrSide(), model.scale(), h, s.seed())) : read;
         PairFields velocities = trilinearVelocities ? new PairFields(id, null, null, new Normalization(1, 1), lrVelocity) : null;
         Upscaler up = Upscaler.of(model, s.seed());
         Upscaler trilinear = new Upscaler((x, t) -> t, model.scale(), model.haloCells(), 3);
@@ -242,6 +254,21 @@ public final class SnapshotUpscaler {
                             write(rows, row, vel, velFirst, hrLattice, mass, firstRow);
                         }, progress));
         return new Result(written, plan.particles(), trilinearVelocities);
+    }
+
+    /**
+     * New small scales for an LR box: the modes above its Nyquist frequency of a universe drawn from
+     * {@code seed} ({@link SmallScaleModes}), with the box's Ω_m, Ω_Λ and h and the reference runs'
+     * baryons and tilt (the field has unit rms, so only the shape of P(k) enters).
+     */
+    static Grid icModes(int lrSide, int scale, SnapshotHeader h, long seed) {
+        Cosmology ref = Cosmology.referenceRuns();
+        Cosmology c = new Cosmology(h.omegaM(), h.omegaLambda(), ref.omegaB(), h.hubble(), ref.sigma8(), ref.ns(), 0);
+        int nh = scale * lrSide;
+        int threads = Runtime.getRuntime().availableProcessors();
+        float[] psi = SmallScaleModes.displacement(nh, lrSide, h.boxMpcH(), seed, LinearPower.parse(c, "eh-nowiggle"),
+                new JTransformsFft3d(threads), threads);
+        return new Grid(nh, 3, h.boxMpcH(), psi, GridInfo.lattice(GridKind.DISPLACEMENT, h.redshift(), List.of()));
     }
 
     /** A tile row's particles, one HR plane (s·c rows of IDs, contiguous in the file) at a time. */

@@ -13,6 +13,7 @@ import org.loupe.ConfigException;
 import org.loupe.mesh.Grid;
 import org.loupe.mesh.GridInfo;
 import org.loupe.mesh.GridKind;
+import org.loupe.model.GeneratorFactory;
 import org.loupe.model.ModelFile;
 import org.loupe.tiles.GeneratorGeometry;
 import org.loupe.tiles.BlockNoise;
@@ -49,6 +50,10 @@ public final class Upscaler {
     private final long noiseSeed;
     /** True when the network takes per-block noise inputs (drawn from {@link #noiseSeed}). */
     private boolean blockNoise;
+    /** Convolutions at LR resolution (they widen the halo the tiles need). */
+    private int lrConvs;
+    /** True when the network takes the initial conditions' small-scale modes ({@link PairFields#ics()}) as its last input. */
+    private boolean icModes;
 
     /** A deterministic network (no noise input); see {@link #withNoise}. */
     public Upscaler(Network network, int scale, int haloCells, int channels) {
@@ -71,6 +76,8 @@ public final class Upscaler {
     public Upscaler withNoise(int channels, long seed) {
         Upscaler u = new Upscaler(network, scale, haloCells, this.channels, channels, seed);
         u.blockNoise = blockNoise;
+        u.lrConvs = lrConvs;
+        u.icModes = icModes;
         return u;
     }
 
@@ -93,7 +100,9 @@ public final class Upscaler {
             }
         };
         Upscaler u = new Upscaler(net, model.scale(), model.haloCells(), model.channels()).withNoise(model.noiseChannels(), seed);
-        u.blockNoise = g.getConfiguration().getNetworkInputs().size() > 2;
+        u.blockNoise = GeneratorFactory.takesBlockNoise(g);
+        u.lrConvs = GeneratorFactory.lrConvs(g);
+        u.icModes = GeneratorFactory.takesIcModes(g);
         return u;
     }
 
@@ -216,8 +225,12 @@ public final class Upscaler {
         if (rowFrom < 0 || rowTo > perSide * perSide || rowFrom >= rowTo) {
             throw new ConfigException("tile rows " + rowFrom + ".." + rowTo + " are outside 0.." + perSide * perSide);
         }
-        GeneratorGeometry geo = new GeneratorGeometry(scale, cropCells, haloCells);
+        GeneratorGeometry geo = new GeneratorGeometry(scale, cropCells, haloCells, lrConvs);
         TileExtractor ex = new TileExtractor(pair.lrFields(), null, geo, channels, pair.norm());
+        if (icModes && pair.ics() == null) {
+            throw new IllegalStateException("the model reads initial-condition modes but " + pair.id() + " carries none");
+        }
+        int icChannels = icModes ? 3 * scale * scale * scale : 0;
         int nh = scale * n;
         int t = scale * cropCells;
         List<int[]> anchors = new ArrayList<>();
@@ -239,6 +252,7 @@ public final class Upscaler {
             int m = group.size();
             float[] lrIn = new float[m * inChannels * in * in * in];
             float[] triIn = new float[m * channels * o * o * o];
+            float[] icIn = new float[m * icChannels * in * in * in];
             for (int e = 0; e < m; e++) {
                 float[] x = ex.input(group.get(e), Symmetry.identity());
                 float[] tr = ex.upsampled(group.get(e), Symmetry.identity());
@@ -248,10 +262,21 @@ public final class Upscaler {
                     System.arraycopy(z, 0, lrIn, e * inChannels * in * in * in + x.length, z.length);
                 }
                 System.arraycopy(tr, 0, triIn, e * tr.length, tr.length);
+                if (icModes) {
+                    float[] z = ex.icInput(pair.ics(), group.get(e), Symmetry.identity());
+                    System.arraycopy(z, 0, icIn, e * z.length, z.length);
+                }
             }
             INDArray lrA = Nd4j.create(lrIn, new long[] {m, inChannels, in, in, in}, 'c');
             INDArray triA = Nd4j.create(triIn, new long[] {m, channels, o, o, o}, 'c');
-            INDArray y = blockNoise ? network.predict(lrA, triA, blockNoise(group, geo, n)) : network.predict(lrA, triA);
+            INDArray y;
+            if (blockNoise) {
+                y = network.predict(lrA, triA, blockNoise(group, geo, n));
+            } else if (icModes) {
+                y = network.predict(lrA, triA, new INDArray[] {Nd4j.create(icIn, new long[] {m, icChannels, in, in, in}, 'c')});
+            } else {
+                y = network.predict(lrA, triA);
+            }
             float[] pred = y.dup('c').data().asFloat();
             for (int e = 0; e < m; e++) {
                 int[] anchor = group.get(e);

@@ -256,4 +256,9 @@ public final class Critic {
         }
         p.assign(Nd4j.create(v, p.shape(), p.ordering()));
     }
+
+    /** Sets the critic's rate to its configured rate times {@code factor} (the generator's schedule). */
+    public void setLearningRateFactor(double factor) {
+        network().setLearningRate(spec.learningRate() * factor);
+    }
 }

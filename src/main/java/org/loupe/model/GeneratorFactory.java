@@ -33,7 +33,31 @@ import org.loupe.tiles.GeneratorGeometry;
  */
 public final class GeneratorFactory {
 
+    /** Name of the initial-condition input (last of the graph's inputs when present). */
+    public static final String IC_INPUT = "ics";
+    /** Prefix of the convolutions at LR resolution. */
+    private static final String LR_CONV = "lrconv";
+
     private GeneratorFactory() {
+    }
+
+    /** Convolutions at LR resolution in a built or restored generator. */
+    public static int lrConvs(ComputationGraph graph) {
+        int n = 0;
+        while (graph.getConfiguration().getVertices().containsKey(LR_CONV + n)) {
+            n++;
+        }
+        return n;
+    }
+
+    /** True when the generator takes the initial conditions' small-scale modes. */
+    public static boolean takesIcModes(ComputationGraph graph) {
+        return graph.getConfiguration().getNetworkInputs().contains(IC_INPUT);
+    }
+
+    /** True when the generator takes one noise input per upsampling block. */
+    public static boolean takesBlockNoise(ComputationGraph graph) {
+        return graph.getConfiguration().getNetworkInputs().contains("noise0");
     }
 
     public static ComputationGraph build(GeneratorSpec g, GeneratorGeometry geo, TrainSpec t) {
@@ -62,8 +86,33 @@ public final class GeneratorFactory {
                 b.addInputs("noise" + k);
             }
         }
+        if (g.icModes()) {
+            b.addInputs(IC_INPUT);
+        }
         String prev = "lr";
         long nIn = c + g.noiseChannels();
+        int firstLrConv = 0;
+        if (g.icModes()) {
+            // The first LR convolution reads the LR field and the initial-condition modes: a
+            // convolution of their concatenation is the sum of one convolution of each (DL4J
+            // M2.1's MergeVertex takes no rank-5 arrays).
+            b.addLayer(LR_CONV + "0lr", conv(nIn, g.width(), 3, f, Activation.IDENTITY.getActivationFunction()), "lr");
+            b.addLayer(LR_CONV + "0ic", new Convolution3D.Builder().kernelSize(3, 3, 3).stride(1, 1, 1).padding(0, 0, 0)
+                    .dataFormat(f).nIn(g.icChannels()).nOut(g.width()).hasBias(false).activation(Activation.IDENTITY).build(),
+                    IC_INPUT);
+            b.addVertex(LR_CONV + "0sum", new ElementWiseVertex(ElementWiseVertex.Op.Add), LR_CONV + "0lr", LR_CONV + "0ic");
+            b.addLayer(LR_CONV + "0", new org.deeplearning4j.nn.conf.layers.ActivationLayer.Builder()
+                    .activation(new ActivationLReLU(0.2)).build(), LR_CONV + "0sum");
+            prev = LR_CONV + "0";
+            nIn = g.width();
+            firstLrConv = 1;
+        }
+        // Context at LR resolution: each valid convolution widens what an HR site sees by ±1 LR cell.
+        for (int k = firstLrConv; k < g.lrConvs(); k++) {
+            b.addLayer(LR_CONV + k, conv(nIn, g.width(), 3, f, new ActivationLReLU(0.2)), prev);
+            prev = LR_CONV + k;
+            nIn = g.width();
+        }
         for (int k = 0; k < geo.blocks(); k++) {
             b.addLayer("up" + k, new Upsampling3D.Builder(f, 2).build(), prev);
             b.addLayer("conv" + k + "a", conv(nIn, g.width(), 3, f, new ActivationLReLU(0.2)), "up" + k);
@@ -94,6 +143,9 @@ public final class GeneratorFactory {
                 int side = geo.blockSide(k);
                 types.add(InputType.convolutional3D(f, side, side, side, 1));
             }
+        }
+        if (g.icModes()) {
+            types.add(InputType.convolutional3D(f, in, in, in, g.icChannels()));
         }
         b.setInputTypes(types.toArray(InputType[]::new));
         ComputationGraph graph = new ComputationGraph(b.build());

@@ -61,7 +61,7 @@ public record ModelFile(ComputationGraph graph, int scale, boolean velocity, int
     }
 
     public GeneratorGeometry geometry(int cropCells) {
-        return new GeneratorGeometry(scale, cropCells, haloCells);
+        return new GeneratorGeometry(scale, cropCells, haloCells, GeneratorFactory.lrConvs(graph));
     }
 
     /** True when the output depends on a noise seed: noise channels at the input or noise in every block. */

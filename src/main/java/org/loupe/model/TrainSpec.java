@@ -16,9 +16,12 @@ import org.loupe.model.loss.LossSpec;
  * @param validationTiles fixed tiles from the validation pairs scored after every epoch
  * @param seed seed of weights, tile sampling and augmentation
  * @param adversarial the critic's settings (used when the loss has an adversarial term), or null for the defaults
+ * @param schedule the learning-rate schedule ({@link ScheduleSpec}), or null for the defaults
+ * @param exportEvery write an upscalable model file every this many epochs (0 = only the final model)
  */
 public record TrainSpec(int epochs, int stepsPerEpoch, int batch, double learningRate, double learningRateDecay,
-                        LossSpec loss, int validationTiles, long seed, AdversarialSpec adversarial) {
+                        LossSpec loss, int validationTiles, long seed, AdversarialSpec adversarial,
+                        ScheduleSpec schedule, int exportEvery) {
 
     /** Keys of a {@code train:} section that have no default. */
     public static final java.util.List<String> REQUIRED = java.util.List.of("epochs", "stepsPerEpoch", "seed");
@@ -41,6 +44,10 @@ public record TrainSpec(int epochs, int stepsPerEpoch, int batch, double learnin
         if (adversarial == null) {
             adversarial = AdversarialSpec.defaults();
         }
+        if (schedule == null) {
+            schedule = ScheduleSpec.defaults();
+        }
+        ConfigException.checkRange("train.exportEvery", exportEvery, 0, 10_000_000);
         if (!(learningRate > 0 && learningRate < 1)) {
             throw ConfigException.forKey("train.learningRate", "must be in (0, 1), got " + learningRate);
         }
@@ -58,43 +65,59 @@ public record TrainSpec(int epochs, int stepsPerEpoch, int batch, double learnin
      * Adam 1e-3 without decay, MSE alone, 4 validation tiles, the critic's default settings.
      */
     public static TrainSpec of(int epochs, int stepsPerEpoch, long seed) {
-        return new TrainSpec(epochs, stepsPerEpoch, 1, 1e-3, 1, LossSpec.of("mse"), 4, seed, AdversarialSpec.defaults());
+        return new TrainSpec(epochs, stepsPerEpoch, 1, 1e-3, 1, LossSpec.of("mse"), 4, seed, AdversarialSpec.defaults(),
+                ScheduleSpec.defaults(), 1);
     }
 
     public TrainSpec withEpochs(int v) {
-        return new TrainSpec(v, stepsPerEpoch, batch, learningRate, learningRateDecay, loss, validationTiles, seed, adversarial);
+        return new TrainSpec(v, stepsPerEpoch, batch, learningRate, learningRateDecay, loss, validationTiles, seed, adversarial, schedule, exportEvery);
     }
 
     public TrainSpec withStepsPerEpoch(int v) {
-        return new TrainSpec(epochs, v, batch, learningRate, learningRateDecay, loss, validationTiles, seed, adversarial);
+        return new TrainSpec(epochs, v, batch, learningRate, learningRateDecay, loss, validationTiles, seed, adversarial, schedule, exportEvery);
     }
 
     public TrainSpec withBatch(int v) {
-        return new TrainSpec(epochs, stepsPerEpoch, v, learningRate, learningRateDecay, loss, validationTiles, seed, adversarial);
+        return new TrainSpec(epochs, stepsPerEpoch, v, learningRate, learningRateDecay, loss, validationTiles, seed, adversarial, schedule, exportEvery);
     }
 
     public TrainSpec withLearningRate(double v) {
-        return new TrainSpec(epochs, stepsPerEpoch, batch, v, learningRateDecay, loss, validationTiles, seed, adversarial);
+        return new TrainSpec(epochs, stepsPerEpoch, batch, v, learningRateDecay, loss, validationTiles, seed, adversarial, schedule, exportEvery);
     }
 
     public TrainSpec withLearningRateDecay(double v) {
-        return new TrainSpec(epochs, stepsPerEpoch, batch, learningRate, v, loss, validationTiles, seed, adversarial);
+        return new TrainSpec(epochs, stepsPerEpoch, batch, learningRate, v, loss, validationTiles, seed, adversarial, schedule, exportEvery);
     }
 
     public TrainSpec withLoss(LossSpec v) {
-        return new TrainSpec(epochs, stepsPerEpoch, batch, learningRate, learningRateDecay, v, validationTiles, seed, adversarial);
+        return new TrainSpec(epochs, stepsPerEpoch, batch, learningRate, learningRateDecay, v, validationTiles, seed, adversarial, schedule, exportEvery);
     }
 
     public TrainSpec withValidationTiles(int v) {
-        return new TrainSpec(epochs, stepsPerEpoch, batch, learningRate, learningRateDecay, loss, v, seed, adversarial);
+        return new TrainSpec(epochs, stepsPerEpoch, batch, learningRate, learningRateDecay, loss, v, seed, adversarial, schedule, exportEvery);
     }
 
     public TrainSpec withSeed(long v) {
-        return new TrainSpec(epochs, stepsPerEpoch, batch, learningRate, learningRateDecay, loss, validationTiles, v, adversarial);
+        return new TrainSpec(epochs, stepsPerEpoch, batch, learningRate, learningRateDecay, loss, validationTiles, v, adversarial, schedule, exportEvery);
     }
 
     public TrainSpec withAdversarial(AdversarialSpec v) {
-        return new TrainSpec(epochs, stepsPerEpoch, batch, learningRate, learningRateDecay, loss, validationTiles, seed, v);
+        return new TrainSpec(epochs, stepsPerEpoch, batch, learningRate, learningRateDecay, loss, validationTiles, seed, v, schedule, exportEvery);
+    }
+
+    public TrainSpec withSchedule(ScheduleSpec v) {
+        return new TrainSpec(epochs, stepsPerEpoch, batch, learningRate, learningRateDecay, loss, validationTiles, seed, adversarial,
+                v, exportEvery);
+    }
+
+    public TrainSpec withExportEvery(int v) {
+        return new TrainSpec(epochs, stepsPerEpoch, batch, learningRate, learningRateDecay, loss, validationTiles, seed, adversarial,
+                schedule, v);
+    }
+
+    /** The learning rate at global step {@code step} (0-based): the base rate times the schedule's factor. */
+    public double learningRateAt(long step) {
+        return learningRate * schedule.factor(step, (long) epochs * stepsPerEpoch, stepsPerEpoch, learningRateDecay);
     }
 
     /** The list with term {@code name} at weight {@code w} (0 removes it). */

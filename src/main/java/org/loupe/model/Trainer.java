@@ -45,6 +45,13 @@ public final class Trainer {
         void step(long step, long totalSteps, double loss);
 
         void epoch(EpochRecord record);
+
+        /**
+         * Called after an epoch's checkpoint when {@code train.exportEvery} says so: the generator as
+         * it stands, to be written as an upscalable model file.
+         */
+        default void export(EpochRecord record, ComputationGraph graph) {
+        }
     }
 
     private final GeneratorSpec generator;
@@ -70,7 +77,7 @@ public final class Trainer {
         this.train = train;
         this.trainPairs = trainPairs;
         this.validationPairs = validationPairs.isEmpty() ? trainPairs : validationPairs;
-        this.geometry = new GeneratorGeometry(generator.scale(), tiles.cropCells(), tiles.haloCells());
+        this.geometry = new GeneratorGeometry(generator.scale(), tiles.cropCells(), tiles.haloCells(), generator.lrConvs());
         this.cellsPerUnit = train.loss().paints() ? cellsPerUnit(trainPairs) : 0;
         if (tiles.velocity() != generator.velocity()) {
             throw new ConfigException("tiles.velocity and generator.velocity must agree");
@@ -109,8 +116,9 @@ public final class Trainer {
                     : new Critic(train.adversarial(), generator.channels(), geometry.outputSide(), cellsPerUnit, train.seed());
         }
         long total = (long) train.epochs() * train.stepsPerEpoch();
-        // The adversarial step injects the critic's gradient into one graph's loss: one device.
-        devices = critic != null ? 1 : Backend.deviceCount();
+        // The adversarial step injects the critic's gradient into one graph's loss, and the multi-device
+        // iterator carries no initial-condition modes: one device.
+        devices = critic != null || generator.icModes() ? 1 : Backend.deviceCount();
         multiDevice = devices > 1 ? new org.deeplearning4j.parallelism.ParallelWrapper.Builder<>(graph).workers(devices)
                 .averagingFrequency(1).averageUpdaters(true).prefetchBuffer(2)
                 .trainingMode(org.deeplearning4j.parallelism.ParallelWrapper.TrainingMode.AVERAGING).build() : null;
@@ -120,11 +128,23 @@ public final class Trainer {
         long epochStart = System.nanoTime();
         long stepsThisRun = 0;
         double lastLr = Double.NaN;
+        // The next step's tiles are cut on another thread while the network runs this one; the
+        // examples depend on (seed, step) alone, so the batches are the same as without it.
+        java.util.concurrent.ExecutorService prefetch = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "loupe-tiles");
+            t.setDaemon(true);
+            return t;
+        });
+        java.util.concurrent.Future<MultiDataSet> next = multiDevice == null && step < total ? prefetch.submit(batchTask(step)) : null;
+        try {
         while (step < total) {
             int epoch = (int) (step / train.stepsPerEpoch());
-            double lr = train.learningRate() * Math.pow(train.learningRateDecay(), epoch);
+            double lr = train.learningRateAt(step);
             if (lr != lastLr) {
                 graph.setLearningRate(lr);
+                if (critic != null) {
+                    critic.setLearningRateFactor(lr / train.learningRate());
+                }
                 lastLr = lr;
             }
             if (multiDevice != null) {
@@ -133,8 +153,8 @@ public final class Trainer {
                 multiDevice.fit(new TileIterator(trainPairs, this::examples, geometry, generator.channels(),
                         generator.noiseChannels(), generator.blockNoise(), s0, s0 + devices));
             } else {
-                MultiDataSet batch = TileBatch.assemble(trainPairs, examples(step), geometry, generator.channels(),
-                        generator.noiseChannels(), generator.blockNoise());
+                MultiDataSet batch = take(next);
+                next = step + 1 < total ? prefetch.submit(batchTask(step + 1)) : null;
                 boolean adversarial = critic != null && epoch >= train.adversarial().pretrainEpochs();
                 if (adversarial) {
                     epochGap += adversarialStep(graph, batch);
@@ -164,6 +184,9 @@ public final class Trainer {
                 epochLoss = 0;
                 epochGap = 0;
                 checkpoints.save(graph, criticNet(), new TrainState(step, 0, lr, 0));
+                if (train.exportEvery() > 0 && (epoch + 1) % train.exportEvery() == 0) {
+                    listener.export(rec, graph);
+                }
                 epochStart = System.nanoTime();
                 stepsThisRun = 0;
             } else if (stopNow) {
@@ -174,6 +197,30 @@ public final class Trainer {
             }
         }
         return graph;
+        } finally {
+            prefetch.shutdownNow();
+        }
+    }
+
+    /** The batch of global step {@code step}, cut from the training pairs. */
+    private java.util.concurrent.Callable<MultiDataSet> batchTask(long step) {
+        return () -> TileBatch.assemble(trainPairs, examples(step), geometry, generator.channels(), generator.noiseChannels(),
+                generator.blockNoise(), generator.icModes());
+    }
+
+    private static MultiDataSet take(java.util.concurrent.Future<MultiDataSet> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while cutting tiles", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(c);
+        }
     }
 
     /**
@@ -244,7 +291,8 @@ public final class Trainer {
             int n = validationPairs.get(pair).lr().size();
             int[] anchor = {rng.nextInt(n), rng.nextInt(n), rng.nextInt(n)};
             MultiDataSet ds = TileBatch.assemble(validationPairs, List.of(new TileBatch.Example(pair, anchor, Symmetry.identity(),
-                    rng.nextLong())), geometry, generator.channels(), generator.noiseChannels(), generator.blockNoise());
+                    rng.nextLong())), geometry, generator.channels(), generator.noiseChannels(), generator.blockNoise(),
+                    generator.icModes());
             sum += perElement(graph.score(ds, false));
         }
         return sum / train.validationTiles();

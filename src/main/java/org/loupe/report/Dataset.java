@@ -32,7 +32,9 @@ public record Dataset(String name, Role role, PowerResult power, double shotNois
         /** a super-resolved box: judged */
         SR,
         /** the HR run: the truth */
-        REFERENCE
+        REFERENCE,
+        /** an HR twin (same modes up to the LR Nyquist frequency, new ones above): what a perfect model reaches */
+        FLOOR
     }
 
     /** Whether the report's pass/fail verdict depends on this box. */

@@ -19,9 +19,16 @@ import org.loupe.particles.Particles;
  * @param names input names and hashes for the report (label → value)
  * @param hubbleKmSPerMpcH H(z) of the snapshots in km/s per Mpc/h, for the redshift-space
  *        multipoles; NaN when the cosmology is unknown (no redshift-space check)
+ * @param floors HR twins by name (the HR run's modes up to the LR Nyquist frequency, new ones
+ *        above): measured like SR boxes, never judged; the floor a perfect model reaches
  */
 public record ValidationInput(BoxSource lr, Map<String, BoxSource> sr, BoxSource hr, int lrSide, int hrSide, double redshift,
-                              Map<String, Object> names, double hubbleKmSPerMpcH) {
+                              Map<String, Object> names, double hubbleKmSPerMpcH, Map<String, BoxSource> floors) {
+
+    public ValidationInput(BoxSource lr, Map<String, BoxSource> sr, BoxSource hr, int lrSide, int hrSide, double redshift,
+                           Map<String, Object> names, double hubbleKmSPerMpcH) {
+        this(lr, sr, hr, lrSide, hrSide, redshift, names, hubbleKmSPerMpcH, Map.of());
+    }
 
     /** Without the Hubble rate: no redshift-space multipoles. */
     public ValidationInput(BoxSource lr, Map<String, BoxSource> sr, BoxSource hr, int lrSide, int hrSide, double redshift,
@@ -31,6 +38,7 @@ public record ValidationInput(BoxSource lr, Map<String, BoxSource> sr, BoxSource
 
     public ValidationInput {
         sr = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sr));
+        floors = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(floors == null ? Map.of() : floors));
         if (sr.isEmpty()) {
             throw new IllegalArgumentException("at least one SR box");
         }
@@ -50,16 +58,21 @@ public record ValidationInput(BoxSource lr, Map<String, BoxSource> sr, BoxSource
     }
 
     public ValidationInput withSides(int lrSideCells, int hrSideCells) {
-        return new ValidationInput(lr, sr, hr, lrSideCells, hrSideCells, redshift, names, hubbleKmSPerMpcH);
+        return new ValidationInput(lr, sr, hr, lrSideCells, hrSideCells, redshift, names, hubbleKmSPerMpcH, floors);
     }
 
     public ValidationInput withNames(Map<String, Object> inputNames) {
-        return new ValidationInput(lr, sr, hr, lrSide, hrSide, redshift, inputNames, hubbleKmSPerMpcH);
+        return new ValidationInput(lr, sr, hr, lrSide, hrSide, redshift, inputNames, hubbleKmSPerMpcH, floors);
     }
 
     /** With H(z) of the snapshots (km/s per Mpc/h) at {@code z}: the report adds the redshift-space multipoles. */
     public ValidationInput withHubble(double z, double hubble) {
-        return new ValidationInput(lr, sr, hr, lrSide, hrSide, z, names, hubble);
+        return new ValidationInput(lr, sr, hr, lrSide, hrSide, z, names, hubble, floors);
+    }
+
+    /** With HR twins shown as floor columns. */
+    public ValidationInput withFloors(Map<String, BoxSource> twins) {
+        return new ValidationInput(lr, sr, hr, lrSide, hrSide, redshift, names, hubbleKmSPerMpcH, twins);
     }
 
     /** Particles per side of a cubic lattice of {@code count} particles. */

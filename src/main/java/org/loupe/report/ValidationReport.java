@@ -50,6 +50,11 @@ public record ValidationReport(Map<String, Object> inputs, ValidationSpec spec, 
         return datasets.values().stream().filter(Dataset::judged).map(Dataset::name).toList();
     }
 
+    /** Names of the floor boxes (HR twins) in order. */
+    public List<String> floorNames() {
+        return datasets.values().stream().filter(d -> d.role() == Dataset.Role.FLOOR).map(Dataset::name).toList();
+    }
+
     public static final String LR = "LR";
     public static final String TRILINEAR = "trilinear";
     public static final String HR = "HR";

@@ -134,6 +134,10 @@ public final class Validator {
             boxes.put(name, p);
             roles.put(name, Dataset.Role.SR);
         });
+        in.floors().forEach((name, p) -> {
+            boxes.put(name, p);
+            roles.put(name, Dataset.Role.FLOOR);
+        });
         if (hr != null) {
             boxes.put(ValidationReport.HR, hr);
             roles.put(ValidationReport.HR, Dataset.Role.REFERENCE);

@@ -43,6 +43,9 @@ final class Verdicts {
         if (tri != null) {
             parts.add(versusTrilinear(r, name));
         }
+        for (String floor : r.floorNames()) {
+            parts.add(versusFloor(r, name, floor));
+        }
         return name + ": " + String.join("; ", parts);
     }
 
@@ -122,6 +125,22 @@ final class Verdicts {
             return "no better than trilinear (" + p + ", " + c + ")";
         }
         return (winsP ? "beats trilinear in P(k) but not in r(k)" : "beats trilinear in r(k) but not in P(k)") + " (" + p + ", " + c + ")";
+    }
+
+    /**
+     * How far SR is from what a perfect model reaches: its P(k) error and halo-count error next to
+     * the twin's (the twin's are the floor: no model of the LR box can be expected to do better).
+     */
+    static String versusFloor(ValidationReport r, String name, String floor) {
+        List<String> parts = new ArrayList<>();
+        for (String kind : List.of(Checks.POWER, Checks.HALOS, Checks.MONOPOLE, Checks.QUADRUPOLE)) {
+            double s = measured(r, name, kind);
+            double f = measured(r, floor, kind);
+            if (!Double.isNaN(s) && !Double.isNaN(f)) {
+                parts.add(String.format(Locale.ROOT, "%s %.1f %% vs %.1f %% (%+.1f points)", kind, 100 * s, 100 * f, 100 * (s - f)));
+            }
+        }
+        return "against the floor " + floor + ": " + (parts.isEmpty() ? "nothing to compare" : String.join(", ", parts));
     }
 
     private static double measured(ValidationReport r, String dataset, String kind) {

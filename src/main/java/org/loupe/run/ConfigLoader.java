@@ -68,6 +68,7 @@ public final class ConfigLoader {
         DEFAULTS.put("tiles", TileSpec.defaults());
         DEFAULTS.put("train", TrainSpec.of(1, 1, 0));
         DEFAULTS.put("train.adversarial", AdversarialSpec.defaults());
+        DEFAULTS.put("train.schedule", org.loupe.model.ScheduleSpec.defaults());
         DEFAULTS.put("validate", ValidationSpec.defaults());
         // A partial simulate.cosmology takes the reference runs' values for the keys it leaves out.
         DEFAULTS.put("simulate.cosmology", org.loupe.cosmology.Cosmology.referenceRuns());

@@ -35,6 +35,17 @@ public final class PairLoader {
     /** As above, reading every snapshot with {@code options} (the config's {@code snapshot:} overrides). */
     public static List<PairFields> load(Path manifestFile, DataManifest manifest, String split, int scale, boolean velocity,
                                         org.loupe.snapshot.ReadOptions options) {
+        return load(manifestFile, manifest, split, scale, velocity, options, false, 1);
+    }
+
+    /**
+     * As above; with {@code icModes} each pair also carries its initial conditions' modes above the
+     * LR Nyquist frequency ({@link org.loupe.sim.SmallScaleModes}), redrawn from the pair's seed with
+     * the manifest's cosmology and the no-wiggle Eisenstein–Hu shape of Loupe's pair configs: valid
+     * for pairs that {@code loupe simulate} made, whose modes are a function of the seed alone.
+     */
+    public static List<PairFields> load(Path manifestFile, DataManifest manifest, String split, int scale, boolean velocity,
+                                        org.loupe.snapshot.ReadOptions options, boolean icModes, int threads) {
         Path base = manifestFile.toAbsolutePath().getParent();
         List<PairFields> out = new ArrayList<>();
         for (DataManifest.Entry e : manifest.split(split)) {
@@ -49,7 +60,15 @@ public final class PairLoader {
                 throw new ShapeMismatchException(manifestFile + ": pair " + e.id() + " has LR box " + lr.boxMpcH()
                         + " and HR box " + hr.boxMpcH() + " Mpc/h; a pair must share its box");
             }
-            out.add(new PairFields(e.id() + "@z" + e.redshift(), lr, hr, Normalization.of(manifest.cosmology(), e.redshift())));
+            PairFields pf = new PairFields(e.id() + "@z" + e.redshift(), lr, hr, Normalization.of(manifest.cosmology(), e.redshift()));
+            if (icModes) {
+                int nh = e.hr().particlesPerSide();
+                float[] psi = org.loupe.sim.SmallScaleModes.displacement(nh, e.lr().particlesPerSide(), hr.boxMpcH(), e.seed(),
+                        org.loupe.cosmology.LinearPower.parse(manifest.cosmology(), "eh-nowiggle"),
+                        new org.loupe.mesh.JTransformsFft3d(threads), threads);
+                pf = pf.withIcs(new Grid(nh, 3, hr.boxMpcH(), psi, hr.info()));
+            }
+            out.add(pf);
         }
         return out;
     }

@@ -25,6 +25,18 @@ public final class GaussianField {
 
     /** δ_k on an N³ grid, today's linear amplitude, from {@code seed} and {@code power}. */
     public static Spectrum draw(int n, double boxMpcH, long seed, PowerModel power, int threads) {
+        return draw(n, boxMpcH, seed, seed, Integer.MAX_VALUE, power, threads);
+    }
+
+    /**
+     * δ_k with the modes split at {@code cut}: a mode whose largest |n_i| is below {@code cut} (the
+     * modes an LR grid of 2·cut sites holds) comes from {@code largeSeed}, every other mode from
+     * {@code smallSeed}. A null seed leaves its modes zero. {@code largeSeed = smallSeed} is
+     * {@link #draw(int, double, long, PowerModel, int)}; another {@code smallSeed} draws a
+     * <em>twin</em>: the same universe up to the LR Nyquist frequency, new small scales.
+     */
+    public static Spectrum draw(int n, double boxMpcH, Long largeSeed, Long smallSeed, int cut, PowerModel power,
+                                int threads) {
         Spectrum s = Spectrum.zeros(n);
         double[] d = s.data();
         double kf = 2 * Math.PI / boxMpcH;
@@ -42,6 +54,11 @@ public final class GaussianField {
                     // Canonical member of the ±n pair: the first non-zero component positive.
                     boolean canonical = kz > 0 || (kz == 0 && (nx > 0 || (nx == 0 && ny > 0)));
                     int sign = canonical ? 1 : -1;
+                    boolean large = Math.max(Math.abs(nx), Math.max(Math.abs(ny), kz)) < cut;
+                    Long seed = large ? largeSeed : smallSeed;
+                    if (seed == null) {
+                        continue;
+                    }
                     SplittableRandom rng = new SplittableRandom(modeSeed(seed, sign * nx, sign * ny, sign * kz));
                     double re = rng.nextGaussian();
                     double im = rng.nextGaussian();

@@ -61,9 +61,29 @@ public final class PairGenerator {
         return PmRun.run(ics, spec, spec.cosmology(), growth, n, fft, threads, progress);
     }
 
+    /**
+     * An HR <em>twin</em> of universe {@code seed}: its modes up to the LR Nyquist frequency
+     * (max |n_i| &lt; N_LR/2, all the LR run holds), new modes from {@code twinSeed} above it, run
+     * like the HR member. What a perfect super-resolution model of the LR run can reach: the LR box
+     * fixes the large scales, nothing fixes the small ones.
+     */
+    public List<PmRun.Output> runTwin(long seed, long twinSeed, PmRun.Progress progress) {
+        int n = spec.hrParticlesPerSide();
+        Spectrum delta = GaussianField.draw(n, spec.boxMpcH(), seed, twinSeed, spec.lrParticlesPerSide() / 2, power, threads);
+        return PmRun.run(lpt(n, delta), spec, spec.cosmology(), growth, n, fft, threads, progress);
+    }
+
+    /** The seed of twin {@code t} (1, 2, ...) of universe {@code seed}. */
+    public static long twinSeed(long seed, int t) {
+        return org.loupe.SplitMix64.mix(seed, 1_000_000L + t);
+    }
+
     /** The LPT initial state of an n³ run of {@code seed}. */
     public PmState initialConditions(int n, long seed) {
-        Spectrum delta = GaussianField.draw(n, spec.boxMpcH(), seed, power, threads);
+        return lpt(n, GaussianField.draw(n, spec.boxMpcH(), seed, power, threads));
+    }
+
+    private PmState lpt(int n, Spectrum delta) {
         Lpt lpt = new Lpt(fft, threads);
         float[] psi1 = lpt.firstOrder(delta, spec.boxMpcH());
         float[] psi2 = spec.lptOrder() == 2 ? lpt.secondOrder(delta, spec.boxMpcH()) : null;

@@ -12,8 +12,19 @@ import org.loupe.mesh.LatticeSlab;
  * @param hr HR lattice field, C × (sN)³, or null when only the LR side is known (inference)
  * @param norm channel scales
  * @param lrSlab the LR planes one task of a split box holds, or null when {@code lr} is whole
+ * @param ics the initial conditions' modes above the LR Nyquist frequency on the HR lattice
+ *        (3 × (sN)³, unit rms; {@code org.loupe.sim.SmallScaleModes}), or null when the generator takes none
  */
-public record PairFields(String id, Grid lr, Grid hr, Normalization norm, LatticeSlab lrSlab) {
+public record PairFields(String id, Grid lr, Grid hr, Normalization norm, LatticeSlab lrSlab, Grid ics) {
+
+    public PairFields(String id, Grid lr, Grid hr, Normalization norm, LatticeSlab lrSlab) {
+        this(id, lr, hr, norm, lrSlab, null);
+    }
+
+    /** The same pair with the initial-condition modes {@code f}. */
+    public PairFields withIcs(Grid f) {
+        return new PairFields(id, lr, hr, norm, lrSlab, f);
+    }
 
     public PairFields {
         if ((lr == null) == (lrSlab == null)) {

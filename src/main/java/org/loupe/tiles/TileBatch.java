@@ -39,6 +39,16 @@ public final class TileBatch {
      */
     public static MultiDataSet assemble(List<PairFields> pairs, List<Example> examples, GeneratorGeometry geo, int channels,
                                         int noise, boolean blockNoise) {
+        return assemble(pairs, examples, geo, channels, noise, blockNoise, false);
+    }
+
+    /**
+     * As above; with {@code icModes} the last input holds each example's initial-condition modes
+     * ({@link TileExtractor#icInput}, from its pair's {@link PairFields#ics()}), read through the
+     * example's symmetry like the fields.
+     */
+    public static MultiDataSet assemble(List<PairFields> pairs, List<Example> examples, GeneratorGeometry geo, int channels,
+                                        int noise, boolean blockNoise, boolean icModes) {
         int n = examples.size();
         int in = geo.inputSide();
         int out = geo.outputSide();
@@ -62,13 +72,25 @@ public final class TileBatch {
         INDArray lrA = Nd4j.create(lr, new long[] {n, inChannels, in, in, in}, 'c');
         INDArray triA = Nd4j.create(tri, new long[] {n, channels, out, out, out}, 'c');
         INDArray tgA = Nd4j.create(target, new long[] {n, channels, out, out, out}, 'c');
-        if (!blockNoise) {
-            return new MultiDataSet(new INDArray[] {lrA, triA}, new INDArray[] {tgA});
-        }
-        INDArray[] inputs = new INDArray[2 + geo.blocks()];
+        int blocks = blockNoise ? geo.blocks() : 0;
+        INDArray[] inputs = new INDArray[2 + blocks + (icModes ? 1 : 0)];
         inputs[0] = lrA;
         inputs[1] = triA;
-        for (int k = 0; k < geo.blocks(); k++) {
+        if (icModes) {
+            int s3 = geo.scale() * geo.scale() * geo.scale();
+            float[] ic = new float[n * 3 * s3 * in * in * in];
+            for (int e = 0; e < n; e++) {
+                Example ex = examples.get(e);
+                PairFields p = pairs.get(ex.pair());
+                if (p.ics() == null) {
+                    throw new IllegalStateException("pair " + p.id() + " has no initial-condition modes");
+                }
+                float[] t = new TileExtractor(p.lr(), p.hr(), geo, channels, p.norm()).icInput(p.ics(), ex.anchor(), ex.symmetry());
+                System.arraycopy(t, 0, ic, e * t.length, t.length);
+            }
+            inputs[2 + blocks] = Nd4j.create(ic, new long[] {n, 3L * s3, in, in, in}, 'c');
+        }
+        for (int k = 0; k < blocks; k++) {
             int side = geo.blockSide(k);
             float[] z = new float[n * side * side * side];
             for (int e = 0; e < n; e++) {

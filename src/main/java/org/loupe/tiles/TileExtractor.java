@@ -145,6 +145,49 @@ public final class TileExtractor {
         return out;
     }
 
+    /**
+     * The initial conditions' small-scale modes over the input crop, s³ HR sites folded into the
+     * channels of their LR cell (space to depth): 3·s³ × (c + 2p)³, channel (comp·s + dx)·s² + dy·s + dz
+     * holding component comp at HR site s·(anchor − p + x) + (dx, dy, dz) of the transformed field
+     * {@code ics} (3 × (sN)³, unit rms, not normalised further).
+     */
+    public float[] icInput(Grid ics, int[] anchor, Symmetry sym) {
+        int m = geometry.inputSide();
+        int p = geometry.haloCells();
+        int s = geometry.scale();
+        int n = ics.size();
+        if (n != s * lr.sitesPerSide()) {
+            throw new ShapeMismatchException("initial-condition field " + n + "^3 is not " + s + " x the LR lattice "
+                    + lr.sitesPerSide() + "^3");
+        }
+        int s3 = s * s * s;
+        float[] out = new float[3 * s3 * m * m * m];
+        int[] src = new int[3];
+        int cells = ics.cellCount();
+        float[] v = ics.values();
+        for (int x = 0; x < m; x++) {
+            for (int y = 0; y < m; y++) {
+                for (int z = 0; z < m; z++) {
+                    int site = (x * m + y) * m + z;
+                    for (int dx = 0; dx < s; dx++) {
+                        for (int dy = 0; dy < s; dy++) {
+                            for (int dz = 0; dz < s; dz++) {
+                                sym.sourceSite(s * (anchor[0] - p + x) + dx, s * (anchor[1] - p + y) + dy,
+                                        s * (anchor[2] - p + z) + dz, n, src);
+                                int from = (src[0] * n + src[1]) * n + src[2];
+                                int sub = (dx * s + dy) * s + dz;
+                                for (int c = 0; c < 3; c++) {
+                                    out[(c * s3 + sub) * m * m * m + site] = (float) value(v, cells, c, from, sym);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     /** Component c of the transformed field at a source site: s_c · F_{π(c)} (velocity likewise). */
     private static double value(float[] values, int cells, int c, int site, Symmetry sym) {
         int group = c / 3 * 3;

@@ -82,7 +82,26 @@ class SimulateCommandTest {
         assertTrue(!Files.exists(dir.resolve("hr/pair_000/lr_z0.000.hdf5")) && !Files.exists(dir.resolve("hr/data-manifest.yaml")));
         StringWriter bad = new StringWriter();
         assertEquals(2, run(bad, "simulate", "--config", cfg.toString(), "--out", dir.resolve("x").toString(), "--only", "mr"));
-        assertTrue(bad.toString().contains("--only must be lr or hr"), bad.toString());
+        assertTrue(bad.toString().contains("--only must be lr, hr or twins"), bad.toString());
+    }
+
+    /** --twins K: an HR twin per pair beside its HR run, the same as --only twins writes; another file than HR. */
+    @Test
+    void twinsAreWrittenBesideEveryPair() throws Exception {
+        Path cfg = dir.resolve("tiny.yaml");
+        Files.writeString(cfg, CONFIG);
+        StringWriter err = new StringWriter();
+        assertEquals(0, run(err, "simulate", "--config", cfg.toString(), "--out", dir.resolve("t").toString(), "--twins", "1"),
+                err.toString());
+        assertEquals(0, run(err, "simulate", "--config", cfg.toString(), "--out", dir.resolve("o").toString(), "--only", "twins",
+                "--twins", "1"), err.toString());
+        String twin = "pair_000/hr_twin1_z0.000.hdf5";
+        assertEquals(Sha256.of(dir.resolve("t").resolve(twin)), Sha256.of(dir.resolve("o").resolve(twin)));
+        assertTrue(!Sha256.of(dir.resolve("t").resolve(twin)).equals(Sha256.of(dir.resolve("t/pair_000/hr_z0.000.hdf5"))));
+        assertEquals(16L * 16 * 16, SnapshotReader.open(dir.resolve("t").resolve(twin)).header().count(1));
+        StringWriter bad = new StringWriter();
+        assertEquals(2, run(bad, "simulate", "--config", cfg.toString(), "--out", dir.resolve("y").toString(), "--only", "twins"));
+        assertTrue(bad.toString().contains("--only twins needs --twins K"), bad.toString());
     }
 
     @Test

@@ -184,6 +184,125 @@ class TrainerTest {
         assertEquals(new TrainState(17, 1.5, 2e-4), ck.restoreState());
     }
 
+    @Test
+    void anExportedEpochEqualsAModelTrainedToThatStep() {
+        List<PairFields> pairs = List.of(pair(1), pair(2));
+        GeneratorSpec gs = new GeneratorSpec(2, 4, false, 0);
+        List<ComputationGraph> exported = new ArrayList<>();
+        Trainer.Listener keep = new Trainer.Listener() {
+            @Override
+            public void step(long step, long totalSteps, double loss) {
+            }
+
+            @Override
+            public void epoch(Trainer.EpochRecord record) {
+            }
+
+            @Override
+            public void export(Trainer.EpochRecord record, ComputationGraph graph) {
+                exported.add(graph.clone());
+            }
+        };
+        new Trainer(gs, TILES, spec(3, 2), pairs, pairs).run(new Checkpoints(dir.resolve("e")), dir.resolve("e.csv"), () -> false, keep);
+        assertEquals(3, exported.size(), "one export per epoch");
+        // The per-epoch exponential schedule depends on the step alone, so a 1-epoch run is the first epoch of a longer one.
+        ComputationGraph oneEpoch = new Trainer(gs, TILES, spec(1, 2), pairs, pairs)
+                .run(new Checkpoints(dir.resolve("o")), dir.resolve("o.csv"), () -> false, quiet());
+        assertEquals(0.0, exported.get(0).params().sub(oneEpoch.params()).amaxNumber().doubleValue(), 0.0);
+        assertTrue(exported.get(2).params().sub(oneEpoch.params()).amaxNumber().doubleValue() > 0, "later epochs move on");
+        List<ComputationGraph> everySecond = new ArrayList<>();
+        new Trainer(gs, TILES, spec(3, 2).withExportEvery(2), pairs, pairs).run(new Checkpoints(dir.resolve("f")),
+                dir.resolve("f.csv"), () -> false, counting(everySecond));
+        assertEquals(1, everySecond.size(), "train.exportEvery 2: epoch 2 of 3");
+    }
+
+    /**
+     * A wave that LR cannot hold (period 4 HR sites, a new phase per pair) is learnt when the
+     * generator reads the small-scale modes that carry it, and not without them.
+     */
+    @Test
+    void aGeneratorThatReadsTheSmallScaleModesLearnsWhatLrCannotHold() {
+        List<PairFields> pairs = List.of(waved(1), waved(2), waved(3));
+        TileSpec tiles = new TileSpec(4, 3, false, true);
+        TrainSpec ts = spec(1, 60).withLearningRate(5e-3).withLearningRateDecay(1);
+        GeneratorSpec without = new GeneratorSpec(2, 8, false, 0, true, false, 1, false);
+        GeneratorSpec with = without.withIcModes(true);
+        Trainer a = new Trainer(without, tiles, ts, pairs, pairs);
+        Trainer b = new Trainer(with, tiles, ts, pairs, pairs);
+        double lossWithout = a.validate(a.run(new Checkpoints(dir.resolve("w0")), dir.resolve("w0.csv"), () -> false, quiet()));
+        double lossWith = b.validate(b.run(new Checkpoints(dir.resolve("w1")), dir.resolve("w1.csv"), () -> false, quiet()));
+        assertTrue(lossWith < 0.85 * lossWithout, "with the modes " + lossWith + ", without " + lossWithout);
+    }
+
+    @Test
+    void aGeneratorWithSmallScaleModesResumesExactly() {
+        List<PairFields> pairs = List.of(waved(1), waved(2));
+        TileSpec tiles = new TileSpec(4, 3, false, true);
+        TrainSpec ts = spec(2, 3);
+        GeneratorSpec gs = new GeneratorSpec(2, 4, false, 0, true, false, 1, true);
+        ComputationGraph straight = new Trainer(gs, tiles, ts, pairs, pairs)
+                .run(new Checkpoints(dir.resolve("ia")), dir.resolve("ia.csv"), () -> false, quiet());
+        AtomicInteger calls = new AtomicInteger();
+        new Trainer(gs, tiles, ts, pairs, pairs)
+                .run(new Checkpoints(dir.resolve("ib")), dir.resolve("ib.csv"), () -> calls.incrementAndGet() >= 4, quiet());
+        ComputationGraph resumed = new Trainer(gs, tiles, ts, pairs, pairs)
+                .run(new Checkpoints(dir.resolve("ib")), dir.resolve("ib.csv"), () -> false, quiet());
+        assertEquals(0.0, straight.params().sub(resumed.params()).amaxNumber().doubleValue(), 0.0);
+        assertEquals(3, GeneratorFactory.lrConvs(straight) + 2, "one LR convolution");
+        assertTrue(GeneratorFactory.takesIcModes(straight));
+    }
+
+    /** {@link #pair} plus a period-4 wave of a new phase per seed, which its small-scale modes carry. */
+    private static PairFields waved(long seed) {
+        PairFields p = pair(seed);
+        int nh = p.hr().size();
+        int nl = p.lr().size();
+        double phase = new SplittableRandom(seed * 31).nextDouble() * 6.28;
+        float[] wave = new float[3 * nh * nh * nh];
+        float[] hr = p.hr().values().clone();
+        for (int c = 0; c < 3; c++) {
+            for (int x = 0; x < nh; x++) {
+                for (int y = 0; y < nh; y++) {
+                    for (int z = 0; z < nh; z++) {
+                        int i = ((c * nh + x) * nh + y) * nh + z;
+                        wave[i] = (float) Math.sin(Math.PI * (x + y) / 2 + phase + c);
+                        hr[i] += 0.5f * wave[i];
+                    }
+                }
+            }
+        }
+        float[] lr = p.lr().values().clone();
+        for (int c = 0; c < 3; c++) {
+            for (int x = 0; x < nl; x++) {
+                for (int y = 0; y < nl; y++) {
+                    for (int z = 0; z < nl; z++) {
+                        lr[((c * nl + x) * nl + y) * nl + z] = hr[((c * nh + 2 * x) * nh + 2 * y) * nh + 2 * z];
+                    }
+                }
+            }
+        }
+        GridInfo info = p.hr().info();
+        return new PairFields(p.id(), new Grid(nl, 3, 16, lr, info), new Grid(nh, 3, 16, hr, info), p.norm())
+                .withIcs(new Grid(nh, 3, 16, wave, info));
+    }
+
+    private static Trainer.Listener counting(List<ComputationGraph> into) {
+        return new Trainer.Listener() {
+            @Override
+            public void step(long step, long totalSteps, double loss) {
+            }
+
+            @Override
+            public void epoch(Trainer.EpochRecord record) {
+            }
+
+            @Override
+            public void export(Trainer.EpochRecord record, ComputationGraph graph) {
+                into.add(graph);
+            }
+        };
+    }
+
     /** The curve without its wall-clock columns (seconds, tiles per second). */
     private static List<String> withoutTimings(List<String> lines) {
         List<String> out = new ArrayList<>();

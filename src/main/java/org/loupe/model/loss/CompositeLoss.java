@@ -33,6 +33,15 @@ public class CompositeLoss implements ILossFunction {
     public String terms;
     @JsonIgnore
     private transient List<LossTerm> built;
+    /**
+     * The batch and per-row scores of the last gradient: DL4J asks a loss layer for the gradient
+     * and then, in the same step, for the score of the same output; the terms that paint and
+     * transform are run once for both.
+     */
+    @JsonIgnore
+    private transient LossBatch lastBatch;
+    @JsonIgnore
+    private transient double[] lastScore;
 
     /** For Jackson (model files store the loss). */
     public CompositeLoss() {
@@ -72,10 +81,18 @@ public class CompositeLoss implements ILossFunction {
     @Override
     public INDArray computeScoreArray(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
         LossBatch b = batch(labels, preOutput, activationFn);
-        double[] score = new double[b.rows()];
-        for (LossTerm t : terms()) {
-            t.accumulate(b, score, null);
+        double[] score;
+        if (lastBatch != null && java.util.Arrays.equals(lastBatch.output(), b.output())
+                && java.util.Arrays.equals(lastBatch.target(), b.target())) {
+            score = lastScore;
+        } else {
+            score = new double[b.rows()];
+            for (LossTerm t : terms()) {
+                t.accumulate(b, score, null);
+            }
         }
+        lastBatch = null;
+        lastScore = null;
         return Nd4j.create(score, new long[] {b.rows(), 1}, 'c').castTo(preOutput.dataType());
     }
 
@@ -87,6 +104,8 @@ public class CompositeLoss implements ILossFunction {
         for (LossTerm t : terms()) {
             t.accumulate(b, score, grad);
         }
+        lastBatch = b;
+        lastScore = score;
         INDArray dLdOut = Nd4j.create(grad, new long[] {b.rows(), b.channels()}, 'c').castTo(preOutput.dataType());
         return activationFn.backprop(preOutput.dup(), dLdOut).getFirst();
     }
@@ -94,8 +113,20 @@ public class CompositeLoss implements ILossFunction {
     @Override
     public Pair<Double, INDArray> computeGradientAndScore(INDArray labels, INDArray preOutput, IActivation activationFn,
                                                           INDArray mask, boolean average) {
-        return new Pair<>(computeScore(labels, preOutput, activationFn, mask, average),
-                computeGradient(labels, preOutput, activationFn, mask));
+        // One pass: every term paints and transforms once for both the score and the gradient.
+        LossBatch b = batch(labels, preOutput, activationFn);
+        double[] score = new double[b.rows()];
+        double[] grad = new double[b.output().length];
+        for (LossTerm t : terms()) {
+            t.accumulate(b, score, grad);
+        }
+        double total = 0;
+        for (double v : score) {
+            total += v;
+        }
+        INDArray dLdOut = Nd4j.create(grad, new long[] {b.rows(), b.channels()}, 'c').castTo(preOutput.dataType());
+        INDArray g = activationFn.backprop(preOutput.dup(), dLdOut).getFirst();
+        return new Pair<>(average ? total / b.rows() : total, g);
     }
 
     private LossBatch batch(INDArray labels, INDArray preOutput, IActivation activationFn) {
