@@ -70,6 +70,11 @@ final class UpscaleCommand implements Callable<Integer> {
             description = "Upscale an input outside the model's training domain anyway (a warning, recorded in the output's provenance).")
     boolean allowDomainMismatch;
 
+    @Option(names = "--velocities", paramLabel = "parent|trilinear", defaultValue = SnapshotUpscaler.DEFAULT_VELOCITIES,
+            description = "Velocities of a displacement-only model's particles: parent (the LR particle whose cell holds the"
+                    + " site; keeps LR's velocity dispersion) or trilinear (the LR field interpolated). Default ${DEFAULT-VALUE}.")
+    String velocities;
+
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Seed of the noise of a stochastic model (default 0).")
     long seed;
 
@@ -158,7 +163,7 @@ final class UpscaleCommand implements Callable<Integer> {
         long need = 0;
         for (Path input : lrs) {
             SnapshotUpscaler.Settings settings = new SnapshotUpscaler.Settings(crop, memoryMb << 20, batch, seed, parts, part,
-                    read.particleType(), read.latticeOffsetCells());
+                    read.particleType(), read.latticeOffsetCells(), velocities);
             need = Math.max(need, SnapshotUpscaler.plan(model, SnapshotReader.open(input, read).header(), settings,
                     Long.MAX_VALUE).heapBytes());
         }
@@ -206,7 +211,7 @@ final class UpscaleCommand implements Callable<Integer> {
             }
         }
         SnapshotUpscaler.Settings settings = new SnapshotUpscaler.Settings(crop, memoryMb << 20, batch, seed, parts, part,
-                read.particleType(), read.latticeOffsetCells());
+                read.particleType(), read.latticeOffsetCells(), velocities);
         SnapshotUpscaler.Plan plan = SnapshotUpscaler.plan(model, h, settings, Runtime.getRuntime().maxMemory());
         return new Job(input, snap, target, mismatch, mass, plan);
     }
@@ -236,7 +241,8 @@ final class UpscaleCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: %s from %d^3 (%d tiles of %d^3 LR cells)%s%n", target,
                 parts > 1 ? String.format(Locale.ROOT, "member %d of %d, %d of %d^3 particles", part, parts, r.particles(), nh)
                         : nh + "^3 particles", plan.lrSide(), plan.tiles(), plan.crop(),
-                r.trilinearVelocities() ? "; velocities: trilinear from LR (displacement-only model)" : "");
+                r.trilinearVelocities() ? "; velocities: " + (r.velocities().equals("parent") ? "each particle's LR parent's"
+                        : "trilinear from LR") + " (displacement-only model)" : "");
     }
 
     /**

@@ -90,6 +90,9 @@ public final class SnapshotUpscaler {
             Map<String, Object> m = new LinkedHashMap<>(Map.of("cropCells", crop, "haloCells", model.haloCells(),
                     "scale", model.scale(), "batch", s.batch(), "memoryMb", s.memoryBytes() >> 20,
                     "noiseChannels", model.noiseChannels()));
+            m.put("velocities", model.velocity() ? "predicted by the model" : s.velocityFallback()
+                    + (s.velocityFallback().equals("parent") ? " (the LR particle whose cell holds the site)"
+                            : " (LR velocity field interpolated to the site)"));
             if (s.parts() > 1) {
                 m.put("parts", s.parts());
                 m.put("part", s.part());
@@ -139,11 +142,31 @@ public final class SnapshotUpscaler {
      * @param latticeOffsetCells lattice site offset (0 or ½), or NaN to detect it
      */
     public record Settings(Integer crop, long memoryBytes, int batch, long seed, int parts, int part, int particleType,
-                           double latticeOffsetCells) {
+                           double latticeOffsetCells, String velocityFallback) {
+
+        /** With the default velocity fallback of a displacement-only model ({@link #DEFAULT_VELOCITIES}). */
+        public Settings(Integer crop, long memoryBytes, int batch, long seed, int parts, int part, int particleType,
+                        double latticeOffsetCells) {
+            this(crop, memoryBytes, batch, seed, parts, part, particleType, latticeOffsetCells, DEFAULT_VELOCITIES);
+        }
+
+        public Settings {
+            if (!"parent".equals(velocityFallback) && !"trilinear".equals(velocityFallback)) {
+                throw new ConfigException("--velocities must be parent or trilinear, got '" + velocityFallback + "'");
+            }
+        }
     }
 
+    /**
+     * Velocities of a displacement-only model's SR particles: {@code parent} (the LR particle whose
+     * cell holds the site; {@link ParentVelocities}) or {@code trilinear} (the LR velocity field
+     * interpolated to the site). BENCHMARKS.md, "Velocities of displacement-only models", has the
+     * redshift-space measurement that chose the default.
+     */
+    public static final String DEFAULT_VELOCITIES = "parent";
+
     /** What a run wrote. */
-    public record Result(Path path, long particles, boolean trilinearVelocities) {
+    public record Result(Path path, long particles, boolean trilinearVelocities, String velocities) {
     }
 
     /**
@@ -231,7 +254,8 @@ public final class SnapshotUpscaler {
                 ? read.withIcs(icModes(plan.lrSide(), model.scale(), h, s.seed())) : read;
         PairFields velocities = trilinearVelocities ? new PairFields(id, null, null, new Normalization(1, 1), lrVelocity) : null;
         Upscaler up = Upscaler.of(model, s.seed());
-        Upscaler trilinear = new Upscaler((x, t) -> t, model.scale(), model.haloCells(), 3);
+        Upscaler trilinear = new Upscaler(s.velocityFallback().equals("parent") ? new ParentVelocities(model.scale(),
+                model.haloCells()) : (x, t) -> t, model.scale(), model.haloCells(), 3);
         int nh = plan.hrSide();
         Lattice hrLattice = new Lattice(nh, 1, 0.0, new Box(h.boxMpcH()));
         double mass = lrMass / Math.pow(model.scale(), 3);
@@ -253,7 +277,7 @@ public final class SnapshotUpscaler {
                             }
                             write(rows, row, vel, velFirst, hrLattice, mass, firstRow);
                         }, progress));
-        return new Result(written, plan.particles(), trilinearVelocities);
+        return new Result(written, plan.particles(), trilinearVelocities, model.velocity() ? "predicted" : s.velocityFallback());
     }
 
     /**

@@ -83,6 +83,60 @@ class UpscalerTest {
     }
 
     /** A random LR displacement field on an n³ lattice in a 16 Mpc/h box. */
+    /** The velocity fallback of displacement-only models: every HR site moves with its parent LR particle, for any tiling. */
+    @ParameterizedTest(name = "s={0}")
+    @ValueSource(ints = {2, 4})
+    void parentVelocitiesAreTheParentsForAnyTiling(int s) {
+        int n = 8;
+        PairFields pair = new PairFields("v", randomLr(n, 5), null, new Normalization(1.0, 1));
+        for (int crop : new int[] {8, 2}) {
+            Grid hr = new Upscaler(new ParentVelocities(s, 2), s, 2, 3).upscale(pair, crop, 3, d -> { });
+            int nh = s * n;
+            for (int c = 0; c < 3; c++) {
+                for (int x = 0; x < nh; x++) {
+                    for (int y = 0; y < nh; y++) {
+                        for (int z = 0; z < nh; z++) {
+                            assertEquals(pair.lr().values()[((c * n + x / s) * n + y / s) * n + z / s],
+                                    hr.values()[((c * nh + x) * nh + y) * nh + z], 0f, "crop " + crop);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * A generator that reads the initial conditions' small-scale modes: the modes are one field for
+     * the box, cropped per tile, so the box does not depend on the tiling; other modes, another box.
+     */
+    @org.junit.jupiter.api.Test
+    void anIcModesGeneratorGivesTheSameBoxForAnyTileSizeAndDependsOnTheModes() {
+        var gen = new org.loupe.model.GeneratorSpec(2, 4, false, 0, true, false, 1, true);
+        var graph = org.loupe.model.GeneratorFactory.build(gen, new org.loupe.tiles.GeneratorGeometry(2, 4, 2, 1),
+                org.loupe.model.TrainSpec.of(1, 1, 3).withValidationTiles(1));
+        graph.getLayer("proj").setParam("W", org.nd4j.linalg.factory.Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT,
+                graph.getLayer("proj").getParam("W").shape()));
+        var model = org.loupe.model.ModelFile.of(graph, gen, new org.loupe.tiles.TileSpec(4, 2, false, false));
+        Grid ics = new Grid(16, 3, 16.0, randomLr(16, 7).values(), GridInfo.lattice(GridKind.DISPLACEMENT, 0, List.of()));
+        PairFields pair = new PairFields("x", randomLr(8, 8), null, new Normalization(1.0, 1)).withIcs(ics);
+        Grid whole = Upscaler.of(model).upscale(pair, 8, 1, d -> { });
+        Grid tiled = Upscaler.of(model).upscale(pair, 2, 4, d -> { });
+        double maxDiff = 0;
+        double maxAbs = 0;
+        for (int i = 0; i < whole.values().length; i++) {
+            maxDiff = Math.max(maxDiff, Math.abs(whole.values()[i] - tiled.values()[i]));
+            maxAbs = Math.max(maxAbs, Math.abs(whole.values()[i]));
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(maxDiff <= 1e-5 * maxAbs, "max difference " + maxDiff + " of " + maxAbs);
+        Grid other = Upscaler.of(model).upscale(pair.withIcs(new Grid(16, 3, 16.0, randomLr(16, 9).values(), ics.info())), 8, 1,
+                d -> { });
+        double moved = 0;
+        for (int i = 0; i < whole.values().length; i++) {
+            moved = Math.max(moved, Math.abs(whole.values()[i] - other.values()[i]));
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(moved > 1e-3 * maxAbs, "the modes change the box: " + moved);
+    }
+
     private static Grid randomLr(int n, long seed) {
         float[] v = new float[3 * n * n * n];
         java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
