@@ -99,6 +99,7 @@ public final class Trainer {
         if (resumed) {
             graph = checkpoints.restoreGraph();
             state = checkpoints.restoreState();
+            requireShape(graph, checkpoints.latest());
             GeneratorFactory.setLoss(graph, train, geometry.outputSide(), cellsPerUnit);
         } else {
             graph = GeneratorFactory.build(generator, geometry, train, cellsPerUnit);
@@ -220,6 +221,21 @@ public final class Trainer {
                 throw r;
             }
             throw new IllegalStateException(c);
+        }
+    }
+
+    /**
+     * A checkpoint holds the generator the config describes: a run folder whose config record was
+     * lost (or a checkpoint written while the folder was being replaced) would otherwise resume
+     * another network under this config's name.
+     */
+    private void requireShape(ComputationGraph restored, java.nio.file.Path latest) {
+        ComputationGraph fresh = GeneratorFactory.build(generator, geometry, train, train.loss().paints() ? cellsPerUnit : 0);
+        if (restored.numParams() != fresh.numParams()
+                || !restored.getConfiguration().getNetworkInputs().equals(fresh.getConfiguration().getNetworkInputs())) {
+            throw new ConfigException(latest + " holds a generator of " + restored.numParams() + " parameters with inputs "
+                    + restored.getConfiguration().getNetworkInputs() + ", the config's has " + fresh.numParams() + " with "
+                    + fresh.getConfiguration().getNetworkInputs() + "; start a new --out, or pass --fresh to start over");
         }
     }
 

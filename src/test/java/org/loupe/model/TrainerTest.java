@@ -174,6 +174,18 @@ class TrainerTest {
         assertTrue(Double.isFinite(t.validate(g)));
     }
 
+    /** A checkpoint of another generator (its config record lost) is refused, not resumed under the new config. */
+    @Test
+    void aCheckpointOfAnotherGeneratorIsRefused() {
+        List<PairFields> pairs = List.of(pair(1));
+        new Trainer(new GeneratorSpec(2, 4, false, 0), TILES, spec(1, 2), pairs, pairs)
+                .run(new Checkpoints(dir.resolve("other")), dir.resolve("other.csv"), () -> false, quiet());
+        Trainer wider = new Trainer(new GeneratorSpec(2, 6, false, 0), TILES, spec(2, 2), pairs, pairs);
+        org.loupe.ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(org.loupe.ConfigException.class,
+                () -> wider.run(new Checkpoints(dir.resolve("other")), dir.resolve("other.csv"), () -> false, quiet()));
+        assertTrue(e.getMessage().contains("holds a generator of"), e.getMessage());
+    }
+
     @Test
     void checkpointRoundTripKeepsWeightsAndState() {
         GeneratorGeometry geo = new GeneratorGeometry(2, 4, 2);
