@@ -130,6 +130,27 @@ class SimulateCommandTest {
         assertEquals(512, s.header().count(1));
     }
 
+    /** --twin-seed: a twin of given ICs is another box than the ICs' own run; the options go together. */
+    @Test
+    void aTwinOfGivenInitialConditions() throws Exception {
+        Path cfg = dir.resolve("tiny.yaml");
+        Files.writeString(cfg, CONFIG);
+        StringWriter err = new StringWriter();
+        assertEquals(0, run(err, "simulate", "--config", cfg.toString(), "--out", dir.resolve("a").toString()), err.toString());
+        Path ics = dir.resolve("a/pair_000/hr_z1.000.hdf5");
+        Files.writeString(cfg, CONFIG.replace("zOutputs: [1.0, 0.0]", "zOutputs: [0.0]"));
+        assertEquals(0, run(err, "simulate", "--config", cfg.toString(), "--ics", ics.toString(), "--out",
+                dir.resolve("own").toString()), err.toString());
+        assertEquals(0, run(err, "simulate", "--config", cfg.toString(), "--ics", ics.toString(), "--out",
+                dir.resolve("twin").toString(), "--twin-seed", "5", "--twin-lr", "8"), err.toString());
+        assertTrue(!Sha256.of(dir.resolve("own/pm_z0.000.hdf5")).equals(Sha256.of(dir.resolve("twin/pm_z0.000.hdf5"))));
+        assertEquals(16L * 16 * 16, SnapshotReader.open(dir.resolve("twin/pm_z0.000.hdf5")).header().count(1));
+        StringWriter bad = new StringWriter();
+        assertEquals(2, run(bad, "simulate", "--config", cfg.toString(), "--ics", ics.toString(), "--out",
+                dir.resolve("x").toString(), "--twin-seed", "5"));
+        assertTrue(bad.toString().contains("--twin-seed and --twin-lr go together"), bad.toString());
+    }
+
     @Test
     void p3mFromInitialConditionsWritesItsOwnFileAndIsReproducible() throws Exception {
         Path cfg = dir.resolve("tiny.yaml");
