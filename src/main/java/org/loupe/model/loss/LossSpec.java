@@ -90,7 +90,7 @@ public final class LossSpec {
 
     /** True when a term paints the particles or judges them (needs the lattice scale of HR pairs). */
     public boolean paints() {
-        return has("density") || has("spectral") || has("adversarial");
+        return has("density") || has("density2") || has("density4") || has("spectral") || has("adversarial");
     }
 
     /** Fresh term objects, in order. */

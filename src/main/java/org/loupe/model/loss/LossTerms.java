@@ -14,6 +14,8 @@ public final class LossTerms {
         TERMS.put("l1", AbsoluteError::new);
         TERMS.put("divergence", Divergence::new);
         TERMS.put("density", DensityError::new);
+        TERMS.put("density2", w -> new FineDensityError(w, 2));
+        TERMS.put("density4", w -> new FineDensityError(w, 4));
         TERMS.put("spectral", SpectralError::new);
         TERMS.put("adversarial", Adversarial::new);
     }
