@@ -150,6 +150,14 @@ final class ValidateCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(thin);
         }
         requireMemory(lrCount, srCount, hrCount, mesh, seamsMade, workBytes);
+        // After the memory check (headers only), before any statistic: a box against itself passes everything.
+        List<SameBoxes.Input> boxes = new ArrayList<>();
+        boxes.add(new SameBoxes.Input("LR", lr, sLr));
+        srs.forEach((name, path) -> boxes.add(new SameBoxes.Input(name, path, sSr.get(name))));
+        if (sHr != null) {
+            boxes.add(new SameBoxes.Input("HR", hr, sHr));
+        }
+        SameBoxes.refuse(boxes, type);
         int lrSide = (int) Math.round(Math.cbrt((double) lrCount));
         // Every box is read pass by pass (positions for P(k), halos and slices; velocities only
         // for the redshift-space multipoles): a box larger than memory can be judged.

@@ -221,7 +221,14 @@ public final class SnapshotUpscaler {
         Upscaler up = Upscaler.of(model, s.seed());
         Upscaler trilinear = new Upscaler((x, t) -> t, model.scale(), model.haloCells(), 3);
         int nh = plan.hrSide();
-        Lattice hrLattice = new Lattice(nh, 1, 0.0, new Box(h.boxMpcH()));
+        // HR site j of the network's output lies at j HR cells from LR site 0 (the training pairs
+        // share their origin), and LR site 0 lies at the LR offset (0 or ½ LR cell): the SR sites
+        // are shifted by s × that offset in HR cells, so SR sits where its LR box is (issue #25,
+        // item 5). The whole cells of the shift relabel the IDs, so that an SR box of an even
+        // scale is a corner lattice again (an odd one a centre lattice).
+        double srOffset = f.lattice().offsetCells() * model.scale();
+        int idShift = (int) Math.floor(srOffset);
+        Lattice hrLattice = new Lattice(nh, 1, srOffset, new Box(h.boxMpcH()));
         double mass = lrMass / Math.pow(model.scale(), 3);
         int crop = plan.crop();
         int perSide = plan.columns();
@@ -239,14 +246,14 @@ public final class SnapshotUpscaler {
                                 vel = got[0];
                                 velFirst = 0;
                             }
-                            write(rows, row, vel, velFirst, hrLattice, mass, firstRow);
+                            write(rows, row, vel, velFirst, hrLattice, idShift, mass, firstRow);
                         }, progress));
         return new Result(written, plan.particles(), trilinearVelocities);
     }
 
     /** A tile row's particles, one HR plane (s·c rows of IDs, contiguous in the file) at a time. */
     private static void write(SnapshotWriter.Rows rows, Upscaler.TileRow row, Upscaler.TileRow vel, int velFirst, Lattice lattice,
-                              double mass, long firstRow) {
+                              int idShift, double mass, long firstRow) {
         int nh = row.sitesPerSide();
         int t = row.side();
         int stride = t * t * nh;
@@ -254,7 +261,21 @@ public final class SnapshotUpscaler {
             int plane = row.xFrom() + x;
             Particles p = LagrangianFields.toParticles(row.values(), row.offset(0, x, 0), vel.values(),
                     velFirst + vel.offset(0, x, 0), stride, plane, plane + 1, row.yFrom(), t, lattice, mass);
+            if (idShift != 0) {
+                shiftIds(p.ids(), nh, idShift);
+            }
             rows.write(((long) plane * nh + row.yFrom()) * nh - firstRow, p);
+        }
+    }
+
+    /** IDs 1 + (i·n + j)·n + k become those of site (i + d, j + d, k + d), periodically. */
+    static void shiftIds(long[] ids, int n, int d) {
+        for (int p = 0; p < ids.length; p++) {
+            long site = ids[p] - 1;
+            int k = (int) (site % n);
+            int j = (int) ((site / n) % n);
+            int i = (int) (site / ((long) n * n));
+            ids[p] = 1 + ((long) ((i + d) % n) * n + (j + d) % n) * n + (k + d) % n;
         }
     }
 }

@@ -25,6 +25,7 @@ public final class SnapshotReader {
         try (HdfFile hdf = openHdf(first)) {
             SnapshotHeader header = HeaderParser.parse(hdf, first, options);
             HeaderParser.requireMembersAgree(header.files());
+            MemberSet.requireDistinct(header.files(), header.numPartTotal());
             return new Snapshot(header, options);
         } catch (HdfException e) {
             throw unreadable(first, e);
