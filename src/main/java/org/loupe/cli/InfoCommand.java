@@ -63,7 +63,8 @@ final class InfoCommand implements Callable<Integer> {
         m.put("omegaM", h.omegaM());
         m.put("omegaLambda", h.omegaLambda());
         m.put("hubble", h.hubble());
-        m.put("particleMass", h.mass(t));
+        // MassTable 0 means a Masses dataset: its range, not the 0 of the table (issue #25, item 6).
+        m.put("particleMass", h.count(t) == 0 ? h.mass(t) : org.loupe.snapshot.ParticleMasses.of(snap, t).describe());
         m.put("lengthUnit", h.units().lengthUnitName());
         m.put("velocityConvention", h.units().velocityConvention() == VelocityConvention.SQRT_A
                 ? "gadget (stored u = v/sqrt(a))" : "peculiar");

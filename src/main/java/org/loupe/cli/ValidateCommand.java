@@ -157,6 +157,10 @@ final class ValidateCommand implements Callable<Integer> {
         if (sHr != null) {
             boxes.add(new SameBoxes.Input("HR", hr, sHr));
         }
+        for (SameBoxes.Input b : boxes) {
+            org.loupe.snapshot.ParticleMasses.requireEqual(b.snapshot(), type, "validate",
+                    "its shot noise is L^3/N and its halo-mass bins count particles of one mass");
+        }
         SameBoxes.refuse(boxes, type);
         int lrSide = (int) Math.round(Math.cbrt((double) lrCount));
         // Every box is read pass by pass (positions for P(k), halos and slices; velocities only
