@@ -118,6 +118,7 @@ final class UpscaleCommand implements Callable<Integer> {
         }
         modelPath = org.loupe.model.ShippedModels.locate(modelName);
         ModelFile model = ModelFile.read(modelPath);
+        org.loupe.infer.ModelProbe.check(model, Path.of(modelName));
         ReadOptions read = common.readOptions(common.runConfig());   // the config is read once for all inputs
         List<Job> jobs = new ArrayList<>();
         if (inputs.size() > 1) {
