@@ -60,9 +60,10 @@ public final class AtomicFiles {
             for (Path t : targets) {
                 current = t;
                 requireFileOrAbsent(t);
-                Files.createDirectories(t.toAbsolutePath().getParent());
+                Leftovers.createFolders(t.toAbsolutePath().getParent());
                 removeStaleTemps(t);
                 temps.add(tempOf(t));
+                Leftovers.track(tempOf(t));
             }
             current = targets.get(0);
             writer.write(temps);
@@ -87,6 +88,7 @@ public final class AtomicFiles {
                 } catch (IOException ignored) {
                     // removed by the next run that writes this output (removeStaleTemps)
                 }
+                Leftovers.untrack(tmp);
             }
         }
     }

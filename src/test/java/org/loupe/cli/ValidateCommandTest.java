@@ -90,6 +90,32 @@ class ValidateCommandTest {
         assertTrue(!Files.exists(dir.resolve("self/report.html")));
     }
 
+    /** Issue #25, item 13: a reused report folder holds only the new report's figures. */
+    @Test
+    void aReusedFolderKeepsNoFigureOfTheEarlierReport() throws Exception {
+        Path lr = snapshot("lr.hdf5", 8, 32.0, 1.5);
+        Path hr = snapshot("hr.hdf5", 16, 32.0, 1.5);
+        Path sr = snapshot("sr.hdf5", 16, 32.0, 1.4);
+        Path rep = dir.resolve("rep");
+        StringWriter err = new StringWriter();
+        int withHr = run(new StringWriter(), err, "validate", "--lr", lr.toString(), "--sr", sr.toString(), "--hr", hr.toString(),
+                "--out", rep.toString());
+        assertTrue(withHr == 0 || withHr == 6, err.toString());
+        try (var pngs = Files.list(rep)) {
+            for (Path p : pngs.filter(f -> f.toString().endsWith(".png")).toList()) {
+                String name = p.getFileName().toString().replace(".png", "");
+                assertTrue(org.loupe.report.ReportWriterAccess.figures().contains(name), "listed in ReportWriter.FIGURES: " + name);
+            }
+        }
+        assertTrue(Files.exists(rep.resolve("ratio.png")) && Files.exists(rep.resolve("transfer.png")));
+        assertEquals(0, run(new StringWriter(), err, "validate", "--lr", lr.toString(), "--sr", sr.toString(), "--out", rep.toString()),
+                err.toString());
+        for (String f : new String[] {"ratio.png", "correlation.png", "transfer.png", "massfunction_ratio.png"}) {
+            assertTrue(!Files.exists(rep.resolve(f)), f + " of the earlier report is gone");
+        }
+        assertTrue(Files.exists(rep.resolve("power.png")));
+    }
+
     @Test
     void aGridBelowEightAndDifferentRedshiftsAreRefused() {
         Path lr = snapshot("lr.hdf5", 8, 32.0, 1.0);
