@@ -48,6 +48,10 @@ final class InfoCommand implements Callable<Integer> {
         RunConfig rc = common.runConfig();
         ReadOptions opts = common.readOptions(rc);
         if (type != null) {
+            if (type < 0 || type > 5) {
+                throw new org.loupe.ConfigException("--type " + type + " is not a particle type; GADGET types are 0 to 5"
+                        + " (1: dark matter)");
+            }
             opts = opts.withParticleType(type);
         }
         Snapshot snap = SnapshotReader.open(snapshot, opts.withoutVelocities());

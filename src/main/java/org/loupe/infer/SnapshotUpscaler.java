@@ -111,8 +111,31 @@ public final class SnapshotUpscaler {
 
         /** Java heap this run needs at its peak ({@link SnapshotUpscaler#heapBytes}). */
         public long heapBytes() {
+            return heapBytes(settings0.batch());
+        }
+
+        /**
+         * As above with {@code batch} tiles per call; a batch larger than the run's tiles holds only
+         * its tiles (the network is called with what there is), so --batch 100000 plans no more.
+         */
+        long heapBytes(int batch) {
             return SnapshotUpscaler.heapBytes(lrSide, lrPlanes(), model.scale(), crop, model.haloCells(), model.channels(),
-                    model.noiseChannels(), settings0.batch());
+                    model.noiseChannels(), Math.min(batch, Math.max(1, tiles())));
+        }
+
+        /** The largest batch below the one asked for whose plan fits {@code limit}, or 0 when none does. */
+        int batchThatFits(long limit) {
+            int lo = 0;
+            int hi = Math.min(settings0.batch(), Math.max(1, tiles()));
+            while (lo < hi) {
+                int mid = (lo + hi + 1) >>> 1;
+                if (heapBytes(mid) <= limit) {
+                    lo = mid;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            return lo;
         }
     }
 
@@ -159,9 +182,12 @@ public final class SnapshotUpscaler {
         Plan plan = new Plan(model, s, crop, n, columns, s.part() * columns / s.parts(), (s.part() + 1) * columns / s.parts());
         long need = plan.heapBytes();
         if (need > heapLimitBytes) {
+            int fits = plan.batchThatFits(heapLimitBytes);
+            String batchHint = fits >= 1 && fits < s.batch() ? "lower --batch to " + fits + " (the tiles of a batch are most of"
+                    + " it), or " : "";
             throw new MemoryException(String.format(java.util.Locale.ROOT, "%s: upscaling this %d^3 box needs about %.1f GB of"
-                    + " Java heap (%.1f GB given): raise LOUPE_HEAP to %dg (bin/loupe sizes it by itself when LOUPE_HEAP is"
-                    + " unset)%s", header.files().get(0), n, need / 1e9, heapLimitBytes / 1e9, (need >> 30) + 1,
+                    + " Java heap (%.1f GB given): %sraise LOUPE_HEAP to %dg (bin/loupe sizes it by itself when LOUPE_HEAP is"
+                    + " unset)%s", header.files().get(0), n, need / 1e9, heapLimitBytes / 1e9, batchHint, (need >> 30) + 1,
                     s.crop() != null && crop > 8 ? ", or lower --crop" : ""));
         }
         return plan;
@@ -234,8 +260,12 @@ public final class SnapshotUpscaler {
         int perSide = plan.columns();
         long firstRow = (long) plan.columnFrom() * crop * model.scale() * nh * nh;
         long total = (long) nh * nh * nh;
+        // The SR box keeps its LR box's length unit (a GADGET run in Mpc/h gives SR in Mpc/h, so
+        // comparing the files' coordinates needs no factor 1000); h-free inputs get kpc/h.
+        var u = h.units();
+        WriteOptions write = u.hFree() ? WriteOptions.defaults() : WriteOptions.defaults().withLengthUnitCm(u.lengthUnitCm());
         Path written = SnapshotWriter.writeRows(out, s.part(), s.parts(), hrLattice.box(), plan.particles(), total, mass, meta,
-                WriteOptions.defaults(), rows -> up.upscaleRows(fields, crop, s.batch(), plan.columnFrom() * perSide,
+                write, rows -> up.upscaleRows(fields, crop, s.batch(), plan.columnFrom() * perSide,
                         plan.columnTo() * perSide, row -> {
                             Upscaler.TileRow vel = row;
                             int velFirst = 3 * row.side() * row.side() * nh;

@@ -65,6 +65,7 @@ final class DatasetReader {
 
     /** Reads every element as long into {@code dest[destOffset ...]}. */
     static void readLongs(Dataset ds, Path file, long userBlock, long[] dest, int destOffset) {
+        requireIntegers(ds, file);
         read(ds, file, userBlock, (t, src, i, n) -> t.toLongs(src, dest, destOffset + i, n));
     }
 
@@ -83,7 +84,17 @@ final class DatasetReader {
 
     /** As {@link #readFloatRows} for integers (particle IDs). */
     static void readLongRows(Dataset ds, Path file, long userBlock, long firstRow, int rows, long[] dest) {
+        requireIntegers(ds, file);
         readRows(ds, file, userBlock, firstRow, rows, (t, src, i, n) -> t.toLongs(src, dest, i, n));
+    }
+
+    /** Particle IDs must be integers: float IDs above 2^24 collide, so the file cannot be used (named with its dataset). */
+    private static void requireIntegers(Dataset ds, Path file) {
+        String where = file + ":" + ds.getPath();
+        if (ElementType.of(ds.getDataType(), where).floating()) {
+            throw new FormatException(where + ": particle IDs are stored as floating point; IDs must be integers (rewrite the"
+                    + " dataset as uint64, e.g. with h5py)");
+        }
     }
 
     private static void readRows(Dataset ds, Path file, long userBlock, long firstRow, int rows, Sink sink) {
