@@ -20,7 +20,8 @@ import org.loupe.tiles.TileSpec;
  * {@code loupe-model.json} entry holding what upscaling needs (scale, channels, crop and halo),
  * the provenance of training (config, data manifest hashes, versions, backend) and the sha256 of
  * the network it belongs to, and a {@code loupe-domain.json} entry with the {@link ModelDomain} it
- * was trained on (absent in models made before domains were recorded). Reading treats the file as
+ * was trained on (absent in models made before domains were recorded), whose sha256 the metadata
+ * records; {@code loupe-model.sha256} holds the metadata's own. Reading treats the file as
  * untrusted data ({@link ModelZip}). Build one with {@link #of} and {@code with…}.
  *
  * @param graph the network
@@ -88,10 +89,14 @@ public record ModelFile(ComputationGraph graph, int scale, boolean velocity, int
             try (java.nio.file.FileSystem zip = java.nio.file.FileSystems.newFileSystem(tmp)) {
                 meta.put("networkSha256", ModelZip.networkSha256(Files.readAllBytes(zip.getPath(ModelZip.CONFIG)),
                         Files.readAllBytes(zip.getPath(ModelZip.COEFFICIENTS))));
-                Files.write(zip.getPath(ModelZip.META), ModelZip.Json.write(meta));
                 if (domain != null) {
-                    Files.writeString(zip.getPath(ModelZip.DOMAIN), domain.toJson());
+                    byte[] d = domain.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    meta.put("domainSha256", ModelZip.sha256(d));
+                    Files.write(zip.getPath(ModelZip.DOMAIN), d);
                 }
+                byte[] json = ModelZip.Json.write(meta);
+                Files.write(zip.getPath(ModelZip.META), json);
+                Files.writeString(zip.getPath(ModelZip.META_SHA), ModelZip.sha256(json) + "\n");
             }
         });
     }

@@ -31,6 +31,7 @@ final class ModelZip {
 
     static final String META = "loupe-model.json";
     static final String DOMAIN = "loupe-domain.json";
+    static final String META_SHA = "loupe-model.sha256";
     static final String LEGACY_META = "objects/loupe-model";
     static final String LEGACY_DOMAIN = "objects/loupe-domain";
     static final String CONFIG = "configuration.json";
@@ -62,6 +63,14 @@ final class ModelZip {
                 throw notAModel(file);
             }
             if (meta != null) {
+                // The metadata's own sha256 closes the chain: it records the network's and the
+                // domain's, so an edit anywhere (a digit of the provenance too) is a damaged file.
+                byte[] metaSha = entry(zip, file, META_SHA, 128);
+                String actualMeta = sha256(meta);
+                if (metaSha == null || !new String(metaSha, java.nio.charset.StandardCharsets.US_ASCII).strip().equals(actualMeta)) {
+                    throw new FormatException(file + ": the metadata of this model zip does not match its recorded sha256 ("
+                            + (metaSha == null ? "no " + META_SHA : "edited or damaged") + "); use the model.zip that train wrote");
+                }
                 Map<String, Object> m = Json.map(meta, file + ": " + META);
                 Object recorded = m.get("networkSha256");
                 String actual = networkSha256(config, coefficients);
@@ -71,6 +80,12 @@ final class ModelZip {
                             + " edited model zip; use the model.zip that train wrote");
                 }
                 byte[] domain = entry(zip, file, DOMAIN, MAX_META_BYTES);
+                Object domainSha = m.get("domainSha256");
+                if ((domain == null) != (domainSha == null) || domain != null && !domainSha.equals(sha256(domain))) {
+                    throw new FormatException(file + ": the training domain in this model zip is not the one its metadata was"
+                            + " written with (" + (domain == null ? "missing" : "sha256 " + sha256(domain).substring(0, 12)) + ", recorded "
+                            + domainSha + "): a mixed or edited model zip; use the model.zip that train wrote");
+                }
                 return new Entries(m, domain == null ? null : new String(domain, java.nio.charset.StandardCharsets.UTF_8),
                         config, coefficients);
             }
@@ -100,6 +115,10 @@ final class ModelZip {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    static String sha256(byte[] bytes) {
+        return networkSha256(bytes, new byte[0]);
     }
 
     /** An entry's bytes, at most {@code limit}, checked against its CRC; null when absent. */

@@ -51,7 +51,10 @@ public final class SnapshotReader {
         }
         try {
             return new HdfFile(file);
-        } catch (HdfException e) {
+        } catch (HdfException | ArithmeticException | IllegalArgumentException | IndexOutOfBoundsException
+                 | java.nio.BufferUnderflowException e) {
+            // A damaged superblock makes jHDF fail with plain runtime exceptions too (a negative
+            // "unsigned" address, a buffer read past its end): the file is unreadable either way.
             throw unreadable(file, e);
         }
     }

@@ -121,7 +121,8 @@ class UntrustedModelTest {
     void aZipMixingOneModelsNetworkWithAnothersMetadataIsRefused() throws Exception {
         Path x2 = ShippedModels.locate("sr-x2");
         Path x4 = ShippedModels.locate("sr-x4");
-        Path mixed = zip(dir.resolve("mixed.zip"), x4, Map.of("loupe-model.json", entry(x2, "loupe-model.json")));
+        Path mixed = zip(dir.resolve("mixed.zip"), x4, Map.of("loupe-model.json", entry(x2, "loupe-model.json"),
+                "loupe-model.sha256", entry(x2, "loupe-model.sha256")));
         upscale(mixed).userError(3, "mixed.zip", "not the one its metadata was written for");
     }
 
@@ -130,8 +131,14 @@ class UntrustedModelTest {
         Path x2 = ShippedModels.locate("sr-x2");
         byte[] json = entry(x2, "loupe-model.json");
         String text = new String(json, java.nio.charset.StandardCharsets.UTF_8).replace("\"scale\" : 2", "\"scale\" : 2.5");
-        Path edited = zip(dir.resolve("edited.zip"), x2, Map.of("loupe-model.json", text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        upscale(edited).userError(3, "edited.zip", "scale = 2.5");
+        byte[] editedJson = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Path edited = zip(dir.resolve("edited.zip"), x2, Map.of("loupe-model.json", editedJson));
+        upscale(edited).userError(3, "edited.zip", "does not match its recorded sha256");
+        // Re-hashed by hand: the values are still checked.
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(editedJson));
+        Path rehashed = zip(dir.resolve("rehashed.zip"), x2, Map.of("loupe-model.json", editedJson,
+                "loupe-model.sha256", sha.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        upscale(rehashed).userError(3, "rehashed.zip", "scale = 2.5");
         byte[] huge = new byte[5 << 20];
         java.util.Arrays.fill(huge, (byte) ' ');
         Path big = zip(dir.resolve("big.zip"), x2, Map.of("loupe-model.json", huge));
