@@ -56,12 +56,12 @@ final class ModelZip {
 
     static Entries read(Path file) throws IOException {
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            byte[] config = entry(zip, file, CONFIG, MAX_CONFIG_BYTES);
-            byte[] coefficients = entry(zip, file, COEFFICIENTS, MAX_COEFFICIENT_BYTES);
-            byte[] meta = entry(zip, file, META, MAX_META_BYTES);
-            if (config == null || coefficients == null) {
+            if (zip.getEntry(CONFIG) == null || zip.getEntry(COEFFICIENTS) == null) {
                 throw notAModel(file);
             }
+            byte[] meta = entry(zip, file, META, MAX_META_BYTES);
+            byte[] config;
+            byte[] coefficients;
             if (meta != null) {
                 // The metadata's own sha256 closes the chain: it records the network's and the
                 // domain's, so an edit anywhere (a digit of the provenance too) is a damaged file.
@@ -73,11 +73,21 @@ final class ModelZip {
                 }
                 Map<String, Object> m = Json.map(meta, file + ": " + META);
                 Object recorded = m.get("networkSha256");
-                String actual = networkSha256(config, coefficients);
+                // Hashed while streamed, before anything is held: a zip bomb or a foreign network
+                // is refused in constant memory.
+                MessageDigest md = digest();
+                copy(zip, file, CONFIG, MAX_CONFIG_BYTES, md::update);
+                copy(zip, file, COEFFICIENTS, MAX_COEFFICIENT_BYTES, md::update);
+                String actual = HexFormat.of().formatHex(md.digest());
                 if (!(recorded instanceof String s) || !s.equals(actual)) {
                     throw new FormatException(file + ": the network in this model zip is not the one its metadata was written"
                             + " for (network sha256 " + actual.substring(0, 12) + ", recorded " + recorded + "): a mixed or"
                             + " edited model zip; use the model.zip that train wrote");
+                }
+                config = entry(zip, file, CONFIG, MAX_CONFIG_BYTES);
+                coefficients = entry(zip, file, COEFFICIENTS, MAX_COEFFICIENT_BYTES);
+                if (!networkSha256(config, coefficients).equals(actual)) {
+                    throw new FormatException(file + ": the model zip changed while it was read; read it again");
                 }
                 byte[] domain = entry(zip, file, DOMAIN, MAX_META_BYTES);
                 Object domainSha = m.get("domainSha256");
@@ -93,6 +103,8 @@ final class ModelZip {
             if (legacy == null) {
                 throw notAModel(file);
             }
+            config = entry(zip, file, CONFIG, MAX_CONFIG_BYTES);
+            coefficients = entry(zip, file, COEFFICIENTS, MAX_COEFFICIENT_BYTES);
             @SuppressWarnings("unchecked")
             Map<String, Object> m = (Map<String, Object>) legacyObject(legacy, file, Map.class);
             byte[] domain = entry(zip, file, LEGACY_DOMAIN, MAX_META_BYTES);
@@ -107,18 +119,28 @@ final class ModelZip {
 
     /** sha256 of the network's description and weights: what the metadata records to bind itself to them. */
     static String networkSha256(byte[] configuration, byte[] coefficients) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(configuration);
-            md.update(coefficients);
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest md = digest();
+        md.update(configuration);
+        md.update(coefficients);
+        return HexFormat.of().formatHex(md.digest());
     }
 
     static String sha256(byte[] bytes) {
         return networkSha256(bytes, new byte[0]);
+    }
+
+    /** Where {@link #copy} hands an entry's bytes. */
+    @FunctionalInterface
+    interface Sink {
+        void accept(byte[] buf, int off, int len);
+    }
+
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** An entry's bytes, at most {@code limit}, checked against its CRC; null when absent. */
@@ -127,10 +149,18 @@ final class ModelZip {
         if (e == null) {
             return null;
         }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(e.getSize() > 0 && e.getSize() <= limit
+                ? (int) e.getSize() : 8192);
+        copy(zip, file, name, limit, out::write);
+        return out.toByteArray();
+    }
+
+    /** Streams entry {@code name} (present) to {@code sink}: at most {@code limit} bytes, checked against its CRC and size. */
+    static void copy(ZipFile zip, Path file, String name, long limit, Sink out) throws IOException {
+        ZipEntry e = zip.getEntry(name);
         if (e.getSize() > limit) {
             throw tooLarge(file, name, limit);
         }
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(e.getSize() > 0 ? (int) e.getSize() : 8192);
         CRC32 crc = new CRC32();
         byte[] buf = new byte[1 << 16];
         long total = 0;
@@ -142,7 +172,7 @@ final class ModelZip {
                     throw tooLarge(file, name, limit);
                 }
                 crc.update(buf, 0, r);
-                out.write(buf, 0, r);
+                out.accept(buf, 0, r);
             }
         }
         if (e.getCrc() != -1 && crc.getValue() != e.getCrc()) {
@@ -153,7 +183,6 @@ final class ModelZip {
             throw new FormatException(file + ": entry " + name + " holds " + total + " bytes, its header says " + e.getSize()
                     + ": the file is damaged; copy it again or retrain it");
         }
-        return out.toByteArray();
     }
 
     private static FormatException tooLarge(Path file, String name, long limit) {

@@ -35,6 +35,10 @@ public final class ShippedModels {
         if (Files.isRegularFile(p)) {
             return p;
         }
+        if (Files.exists(p) && !Files.isDirectory(p)) {
+            // A device or FIFO exists: "no such model" would mislead, and reading it may never end.
+            throw new org.loupe.FormatException(p + ": is not a regular file (a device, FIFO or socket); pass a model.zip");
+        }
         if (!NAMES.contains(nameOrPath)) {
             throw new ConfigException(nameOrPath + ": no such model file, and not a shipped model name (shipped: "
                     + String.join(", ", NAMES) + "); train one with `loupe train` and pass its model.zip");

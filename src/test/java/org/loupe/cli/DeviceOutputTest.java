@@ -47,6 +47,8 @@ class DeviceOutputTest {
         }
         // An input that is a FIFO exists: it is named for what it is, not "no such file" (and never opened).
         Cli.run("info", fifo.toString()).userError(3, "fifo", "not a regular file");
+        Cli.run("upscale", "--model", fifo.toString(), "--input", lr.toString(), "--out", dir.resolve("sr.hdf5").toString())
+                .userError(3, "fifo", "not a regular file");
         try (var left = Files.list(dir)) {
             assertEquals(haveDevice ? 2 : 1, left.count(), "nothing else written");
         }
