@@ -136,6 +136,11 @@ public record ModelFile(ComputationGraph graph, int scale, boolean velocity, int
             throw e;
         } catch (IOException | RuntimeException e) {
             throw new FormatException(file + ": the model file is damaged (" + firstLine(e) + "); copy it again or retrain it", e);
+        } catch (StackOverflowError e) {
+            // DL4J parses the network description with a recursive reader: nesting thousands deep
+            // (a crafted configuration.json) overflows the stack instead of failing as bad JSON.
+            throw new FormatException(file + ": the model's network description is nested too deeply to be a network; not a"
+                    + " model to load", e);
         }
     }
 

@@ -151,6 +151,26 @@ class UntrustedModelTest {
         upscale(flipped).userError(3, "flipped.zip");
     }
 
+    /** A crafted network description, nested 200 000 deep and re-hashed so every digest matches: exit 3, not a crash. */
+    @Test
+    void aDeeplyNestedNetworkDescriptionIsRefused() throws Exception {
+        Path x2 = ShippedModels.locate("sr-x2");
+        byte[] config = ("{\"a\":" + "[".repeat(200_000) + "]".repeat(200_000) + "}").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] coefficients = entry(x2, "coefficients.bin");
+        var md = java.security.MessageDigest.getInstance("SHA-256");
+        md.update(config);
+        md.update(coefficients);
+        String network = java.util.HexFormat.of().formatHex(md.digest());
+        String meta = new String(entry(x2, "loupe-model.json"), java.nio.charset.StandardCharsets.UTF_8)
+                .replaceFirst("\"networkSha256\" : \"[0-9a-f]+\"", "\"networkSha256\" : \"" + network + "\"");
+        byte[] metaBytes = meta.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String metaSha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(metaBytes));
+        Path deep = zip(dir.resolve("deep.zip"), x2, Map.of("configuration.json", config, "loupe-model.json", metaBytes,
+                "loupe-model.sha256", metaSha.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> upscale(deep).userError(3, "deep.zip"));
+        assertFalse(Files.exists(dir.resolve("sr.hdf5")));
+    }
+
     private static int indexOf(byte[] a, byte[] b) {
         outer:
         for (int i = 0; i + b.length <= a.length; i++) {
