@@ -59,9 +59,11 @@ public final class AtomicFiles {
         try {
             for (Path t : targets) {
                 current = t;
-                Files.createDirectories(t.toAbsolutePath().getParent());
+                requireFileOrAbsent(t);
+                Leftovers.createFolders(t.toAbsolutePath().getParent());
                 removeStaleTemps(t);
                 temps.add(tempOf(t));
+                Leftovers.track(tempOf(t));
             }
             current = targets.get(0);
             writer.write(temps);
@@ -86,7 +88,20 @@ public final class AtomicFiles {
                 } catch (IOException ignored) {
                     // removed by the next run that writes this output (removeStaleTemps)
                 }
+                Leftovers.untrack(tmp);
             }
+        }
+    }
+
+    /**
+     * Exit 3 when {@code target} exists and is not a regular file (through links): a device such
+     * as /dev/null, a FIFO or a socket. The final rename would replace it with a plain file (run as
+     * root, /dev/null itself), so Loupe refuses it before any work (issue #25, item 9).
+     */
+    public static void requireFileOrAbsent(Path target) {
+        if (Files.exists(target) && !Files.isRegularFile(target) && !Files.isDirectory(target)) {
+            throw new OutputException(target + ": exists and is not a regular file (a device, FIFO or socket); Loupe writes"
+                    + " an output under a temporary name and renames it, which would replace it: give the path of a file");
         }
     }
 

@@ -58,7 +58,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Path work = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("loupe-bench");
+        Path work = dir != null ? org.loupe.Leftovers.createFolders(dir) : Files.createTempDirectory("loupe-bench");
         Particles p = randomParticles(n, 256.0, 1);
         out.printf(Locale.ROOT, "machine: %d processors, Java %s; %d^3 particles, %d repeats (median)%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), n, repeats);

@@ -37,7 +37,7 @@ final class CommonOptions {
         Path dir = out != null ? out : Path.of("runs", runName(rc));
         Outputs.checkFolder(dir);   // a file in the way, or no permission: one line, exit 3
         Outputs.notAnotherCommandsFolder(dir, command);
-        return java.nio.file.Files.createDirectories(dir);
+        return org.loupe.Leftovers.createFolders(dir);
     }
 
     ReadOptions readOptions(RunConfig rc) {

@@ -48,6 +48,10 @@ final class InfoCommand implements Callable<Integer> {
         RunConfig rc = common.runConfig();
         ReadOptions opts = common.readOptions(rc);
         if (type != null) {
+            if (type < 0 || type > 5) {
+                throw new org.loupe.ConfigException("--type " + type + " is not a particle type; GADGET types are 0 to 5"
+                        + " (1: dark matter)");
+            }
             opts = opts.withParticleType(type);
         }
         Snapshot snap = SnapshotReader.open(snapshot, opts.withoutVelocities());
@@ -63,7 +67,8 @@ final class InfoCommand implements Callable<Integer> {
         m.put("omegaM", h.omegaM());
         m.put("omegaLambda", h.omegaLambda());
         m.put("hubble", h.hubble());
-        m.put("particleMass", h.mass(t));
+        // MassTable 0 means a Masses dataset: its range, not the 0 of the table (issue #25, item 6).
+        m.put("particleMass", h.count(t) == 0 ? h.mass(t) : org.loupe.snapshot.ParticleMasses.of(snap, t).describe());
         m.put("lengthUnit", h.units().lengthUnitName());
         m.put("velocityConvention", h.units().velocityConvention() == VelocityConvention.SQRT_A
                 ? "gadget (stored u = v/sqrt(a))" : "peculiar");

@@ -64,14 +64,24 @@ public final class Main implements Runnable {
             err.println("loupe: internal error: " + e + (debug ? "" : " (rerun with --debug for details and report it)"));
             return 70;
         });
+        // What the command makes is tracked: a signal removes its unfinished files, a failure its
+        // empty folders. train (and demo, which trains) checkpoint on SIGTERM: their files stay.
+        boolean trains = java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst()
+                .map(c -> c.equals("train") || c.equals("demo")).orElse(false);
+        org.loupe.Leftovers.begin(trains);
+        int code = 1;
         try {
-            return cli.execute(args);
+            code = cli.execute(args);
+            return code;
         } catch (OutOfMemoryError e) {
             // Thrown past picocli's handler (e.g. while it formats output): still one line.
             var parsed = cli.getParseResult();
             String command = parsed != null && parsed.subcommand() != null ? parsed.subcommand().commandSpec().name() : "";
             err.println("loupe: error: " + OutOfMemory.advice(e, command));
-            return OUT_OF_MEMORY;
+            code = OUT_OF_MEMORY;
+            return code;
+        } finally {
+            org.loupe.Leftovers.end(code);
         }
     }
 

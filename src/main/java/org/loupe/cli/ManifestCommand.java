@@ -159,6 +159,10 @@ final class ManifestCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
+            if (validation < 0 || test < 0) {
+                throw new ConfigException((validation < 0 ? "--validation " + validation : "--test " + test)
+                        + " is not a number of pairs; give 0 or more");
+            }
             if ((dir == null) == pairs.isEmpty()) {
                 throw new ConfigException("manifest create: give either DIR or --pair ID=LR,HR[,SPLIT] (one or more), not "
                         + (dir == null ? "neither" : "both"));

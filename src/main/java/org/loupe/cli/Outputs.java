@@ -48,6 +48,7 @@ final class Outputs {
 
     /** Exit 3 unless {@code out} can be written as a file: not a folder, folder writable (or creatable). */
     static void checkFile(Path out) {
+        org.loupe.AtomicFiles.requireFileOrAbsent(out);
         if (Files.isDirectory(out)) {
             throw new OutputException(out + ": is an existing folder; give a file name (e.g. " + out.resolve("out.hdf5") + ")");
         }

@@ -69,6 +69,9 @@ final class PaintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (gzip < 0 || gzip > 9) {
+            throw new org.loupe.ConfigException("--gzip " + gzip + " is not a gzip level; use 1 to 9, or 0 for none");
+        }
         RunConfig rc = common.runConfig();
         PaintSpec base = rc.paint() == null ? new PaintSpec(0, Window.CIC, PaintSpec.Field.DENSITY, false) : rc.paint();
         PaintSpec ps = new PaintSpec(grid != null ? grid : base.grid(),

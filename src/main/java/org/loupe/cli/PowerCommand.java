@@ -32,6 +32,7 @@ import org.loupe.run.RunConfig;
 import org.loupe.run.Sha256;
 import org.loupe.snapshot.GridFile;
 import org.loupe.snapshot.ReadOptions;
+import org.loupe.snapshot.ParticleMasses;
 import org.loupe.snapshot.Snapshot;
 import org.loupe.snapshot.SnapshotReader;
 import org.loupe.stats.CrossPowerResult;
@@ -245,7 +246,10 @@ final class PowerCommand implements Callable<Integer> {
             }
             return new Input(path, null, g);
         }
-        return new Input(path, SnapshotReader.open(path, opts), null);
+        Snapshot snap = SnapshotReader.open(path, opts);
+        // Shot noise is reported as L^3/N: true for particles of one mass only.
+        ParticleMasses.requireEqual(snap, opts.particleType(), "power", "its shot noise is L^3/N");
+        return new Input(path, snap, null);
     }
 
     private static void requireSameBox(Input a, Input b) {

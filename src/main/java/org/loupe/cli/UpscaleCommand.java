@@ -123,6 +123,7 @@ final class UpscaleCommand implements Callable<Integer> {
         }
         modelPath = org.loupe.model.ShippedModels.locate(modelName);
         ModelFile model = ModelFile.read(modelPath);
+        org.loupe.infer.ModelProbe.check(model, Path.of(modelName));
         ReadOptions read = common.readOptions(common.runConfig());   // the config is read once for all inputs
         List<Job> jobs = new ArrayList<>();
         if (inputs.size() > 1) {
@@ -246,25 +247,13 @@ final class UpscaleCommand implements Callable<Integer> {
     }
 
     /**
-     * The LR particle mass (1e10 Msun/h): the header's MassTable, or — a legal GADGET layout — the
-     * mean of a per-particle Masses dataset; the SR particles get it ÷ s³.
+     * The LR particle mass (1e10 Msun/h): the header's MassTable, or — a legal GADGET layout — a
+     * per-particle Masses dataset whose masses are all equal; the SR particles get it ÷ s³. Unequal
+     * masses are refused: the SR lattice has one mass, and their mean would be silently wrong.
      */
     private static double lrParticleMass(Snapshot snap, Path input, ReadOptions read) {
-        double mass = snap.header().mass(read.particleType());
-        if (mass > 0) {
-            return mass;
-        }
-        Particles p = snap.readParticles(read.particleType());
-        double mean = p.totalMass() / p.count();
-        boolean allPositive = true;
-        for (int i = 0; p.masses() != null && i < p.count(); i++) {
-            allPositive &= p.masses()[i] > 0;
-        }
-        if (!allPositive || !(mean > 0) || !Double.isFinite(mean)) {
-            throw new org.loupe.FormatException(input + ": the particle masses are not positive (mean " + mean
-                    + "); fix MassTable or the Masses dataset");
-        }
-        return mean;
+        return org.loupe.snapshot.ParticleMasses.requireEqual(snap, read.particleType(), "upscale",
+                "every SR particle gets the LR mass / s^3");
     }
 
     /** The LR path of row {@code index} of {@code split}, after checking its sha256 when {@code verify} (the plan skips it). */

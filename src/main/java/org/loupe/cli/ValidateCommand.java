@@ -169,6 +169,19 @@ final class ValidateCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(thin);
         }
         requireMemory(lrCount, srCount, hrCount, mesh, seamsMade, workBytes);
+        // After the memory check (headers only), before any statistic: a box against itself passes everything.
+        List<SameBoxes.Input> boxes = new ArrayList<>();
+        boxes.add(new SameBoxes.Input("LR", lr, sLr));
+        srs.forEach((name, path) -> boxes.add(new SameBoxes.Input(name, path, sSr.get(name))));
+        if (sHr != null) {
+            boxes.add(new SameBoxes.Input("HR", hr, sHr));
+        }
+        for (SameBoxes.Input b : boxes) {
+            org.loupe.snapshot.ParticleMasses.requireEqual(b.snapshot(), type, "validate",
+                    "its shot noise is L^3/N and its halo-mass bins count particles of one mass");
+        }
+        SameBoxes.refuse(boxes, type);
+        requireOneUniverse(boxes);
         int lrSide = (int) Math.round(Math.cbrt((double) lrCount));
         // Every box is read pass by pass (positions for P(k), halos and slices; velocities only
         // for the redshift-space multipoles): a box larger than memory can be judged.
@@ -243,6 +256,29 @@ final class ValidateCommand implements Callable<Integer> {
         }
         console.println("report: " + out.resolve("report.html"));
         return report.passed() ? 0 : 6;
+    }
+
+    /**
+     * HR must be the universe of LR and SR: boxes whose /Parameters record different IC seeds fail
+     * every check for a reason the report would not name (issue #25), so they are refused here.
+     */
+    static void requireOneUniverse(List<SameBoxes.Input> boxes) {
+        SameBoxes.Input first = null;
+        long seed = -1;
+        for (SameBoxes.Input b : boxes) {
+            long s = org.loupe.run.FileCosmology.of(b.path(), b.snapshot().header()).seed();
+            if (s < 0) {
+                continue;
+            }
+            if (first == null) {
+                first = b;
+                seed = s;
+            } else if (s != seed) {
+                throw new ShapeMismatchException(b.path() + " (" + b.label() + ", Seed " + s + ") and " + first.path() + " ("
+                        + first.label() + ", Seed " + seed + ") come from different initial conditions (/Parameters/Seed);"
+                        + " validate compares one universe: pass the HR run of the LR box's seed");
+            }
+        }
     }
 
     /** Largest default mesh: 2 × the SR side up to here; a finer mesh is asked for with --grid. */

@@ -121,11 +121,34 @@ public final class SnapshotUpscaler {
 
         /** Java heap this run needs at its peak ({@link SnapshotUpscaler#heapBytes}). */
         public long heapBytes() {
+            return heapBytes(settings0.batch());
+        }
+
+        /**
+         * As above with {@code batch} tiles per call; a batch larger than the run's tiles holds only
+         * its tiles (the network is called with what there is), so --batch 100000 plans no more.
+         */
+        long heapBytes(int batch) {
             // The initial-condition modes of a model that reads them are a box-wide field of 3·s³
             // values per LR site, like noise channels; drawing them takes about as much again.
             int icChannels = GeneratorFactory.takesIcModes(model.graph()) ? 3 * model.scale() * model.scale() * model.scale() : 0;
             return SnapshotUpscaler.heapBytes(lrSide, lrPlanes(), model.scale(), crop, model.haloCells(), model.channels(),
-                    model.noiseChannels() + 2 * icChannels, settings0.batch());
+                    model.noiseChannels() + 2 * icChannels, Math.min(batch, Math.max(1, tiles())));
+        }
+
+        /** The largest batch below the one asked for whose plan fits {@code limit}, or 0 when none does. */
+        int batchThatFits(long limit) {
+            int lo = 0;
+            int hi = Math.min(settings0.batch(), Math.max(1, tiles()));
+            while (lo < hi) {
+                int mid = (lo + hi + 1) >>> 1;
+                if (heapBytes(mid) <= limit) {
+                    lo = mid;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            return lo;
         }
     }
 
@@ -192,9 +215,12 @@ public final class SnapshotUpscaler {
         Plan plan = new Plan(model, s, crop, n, columns, s.part() * columns / s.parts(), (s.part() + 1) * columns / s.parts());
         long need = plan.heapBytes();
         if (need > heapLimitBytes) {
+            int fits = plan.batchThatFits(heapLimitBytes);
+            String batchHint = fits >= 1 && fits < s.batch() ? "lower --batch to " + fits + " (the tiles of a batch are most of"
+                    + " it), or " : "";
             throw new MemoryException(String.format(java.util.Locale.ROOT, "%s: upscaling this %d^3 box needs about %.1f GB of"
-                    + " Java heap (%.1f GB given): raise LOUPE_HEAP to %dg (bin/loupe sizes it by itself when LOUPE_HEAP is"
-                    + " unset)%s", header.files().get(0), n, need / 1e9, heapLimitBytes / 1e9, (need >> 30) + 1,
+                    + " Java heap (%.1f GB given): %sraise LOUPE_HEAP to %dg (bin/loupe sizes it by itself when LOUPE_HEAP is"
+                    + " unset)%s", header.files().get(0), n, need / 1e9, heapLimitBytes / 1e9, batchHint, (need >> 30) + 1,
                     s.crop() != null && crop > 8 ? ", or lower --crop" : ""));
         }
         return plan;
@@ -257,14 +283,25 @@ public final class SnapshotUpscaler {
         Upscaler trilinear = new Upscaler(s.velocityFallback().equals("parent") ? new ParentVelocities(model.scale(),
                 model.haloCells()) : (x, t) -> t, model.scale(), model.haloCells(), 3);
         int nh = plan.hrSide();
-        Lattice hrLattice = new Lattice(nh, 1, 0.0, new Box(h.boxMpcH()));
+        // HR site j of the network's output lies at j HR cells from LR site 0 (the training pairs
+        // share their origin), and LR site 0 lies at the LR offset (0 or ½ LR cell): the SR sites
+        // are shifted by s × that offset in HR cells, so SR sits where its LR box is (issue #25,
+        // item 5). The whole cells of the shift relabel the IDs, so that an SR box of an even
+        // scale is a corner lattice again (an odd one a centre lattice).
+        double srOffset = f.lattice().offsetCells() * model.scale();
+        int idShift = (int) Math.floor(srOffset);
+        Lattice hrLattice = new Lattice(nh, 1, srOffset, new Box(h.boxMpcH()));
         double mass = lrMass / Math.pow(model.scale(), 3);
         int crop = plan.crop();
         int perSide = plan.columns();
         long firstRow = (long) plan.columnFrom() * crop * model.scale() * nh * nh;
         long total = (long) nh * nh * nh;
+        // The SR box keeps its LR box's length unit (a GADGET run in Mpc/h gives SR in Mpc/h, so
+        // comparing the files' coordinates needs no factor 1000); h-free inputs get kpc/h.
+        var u = h.units();
+        WriteOptions write = u.hFree() ? WriteOptions.defaults() : WriteOptions.defaults().withLengthUnitCm(u.lengthUnitCm());
         Path written = SnapshotWriter.writeRows(out, s.part(), s.parts(), hrLattice.box(), plan.particles(), total, mass, meta,
-                WriteOptions.defaults(), rows -> up.upscaleRows(fields, crop, s.batch(), plan.columnFrom() * perSide,
+                write, rows -> up.upscaleRows(fields, crop, s.batch(), plan.columnFrom() * perSide,
                         plan.columnTo() * perSide, row -> {
                             Upscaler.TileRow vel = row;
                             int velFirst = 3 * row.side() * row.side() * nh;
@@ -275,7 +312,7 @@ public final class SnapshotUpscaler {
                                 vel = got[0];
                                 velFirst = 0;
                             }
-                            write(rows, row, vel, velFirst, hrLattice, mass, firstRow);
+                            write(rows, row, vel, velFirst, hrLattice, idShift, mass, firstRow);
                         }, progress));
         return new Result(written, plan.particles(), trilinearVelocities, model.velocity() ? "predicted" : s.velocityFallback());
     }
@@ -297,7 +334,7 @@ public final class SnapshotUpscaler {
 
     /** A tile row's particles, one HR plane (s·c rows of IDs, contiguous in the file) at a time. */
     private static void write(SnapshotWriter.Rows rows, Upscaler.TileRow row, Upscaler.TileRow vel, int velFirst, Lattice lattice,
-                              double mass, long firstRow) {
+                              int idShift, double mass, long firstRow) {
         int nh = row.sitesPerSide();
         int t = row.side();
         int stride = t * t * nh;
@@ -305,7 +342,21 @@ public final class SnapshotUpscaler {
             int plane = row.xFrom() + x;
             Particles p = LagrangianFields.toParticles(row.values(), row.offset(0, x, 0), vel.values(),
                     velFirst + vel.offset(0, x, 0), stride, plane, plane + 1, row.yFrom(), t, lattice, mass);
+            if (idShift != 0) {
+                shiftIds(p.ids(), nh, idShift);
+            }
             rows.write(((long) plane * nh + row.yFrom()) * nh - firstRow, p);
+        }
+    }
+
+    /** IDs 1 + (i·n + j)·n + k become those of site (i + d, j + d, k + d), periodically. */
+    static void shiftIds(long[] ids, int n, int d) {
+        for (int p = 0; p < ids.length; p++) {
+            long site = ids[p] - 1;
+            int k = (int) (site % n);
+            int j = (int) ((site / n) % n);
+            int i = (int) (site / ((long) n * n));
+            ids[p] = 1 + ((long) ((i + d) % n) * n + (j + d) % n) * n + (k + d) % n;
         }
     }
 }

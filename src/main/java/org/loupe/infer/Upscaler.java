@@ -122,7 +122,7 @@ public final class Upscaler {
      * The largest crop (dividing n) whose tiles fit a memory budget: the widest activation is
      * {@code width} channels on the upsampled grid of the last block, (2·m_last)³ floats per tile,
      * and a forward pass keeps about four such arrays alive (the measured peak, BENCHMARKS.md,
-     * includes the JVM and the native runtime).
+     * includes the JVM and the native runtime). A batch counts at most the tiles of that crop.
      */
     public static int cropForBudget(int n, int scale, int halo, int width, int batch, long budgetBytes) {
         for (int c = n; c >= 1; c--) {
@@ -133,7 +133,9 @@ public final class Upscaler {
             for (int b = 1; b < Integer.numberOfTrailingZeros(scale); b++) {
                 m = 2 * m - 4;
             }
-            double activation = (double) width * Math.pow(2.0 * m, 3) * 4 * batch;
+            // A call holds at most the box's tiles: --batch 100000 must not push the crop down to 1.
+            long tiles = (long) (n / c) * (n / c) * (n / c);
+            double activation = (double) width * Math.pow(2.0 * m, 3) * 4 * Math.min(batch, tiles);
             if (4 * activation <= budgetBytes) {
                 return c;
             }

@@ -35,6 +35,10 @@ public final class ShippedModels {
         if (Files.isRegularFile(p)) {
             return p;
         }
+        if (Files.exists(p) && !Files.isDirectory(p)) {
+            // A device or FIFO exists: "no such model" would mislead, and reading it may never end.
+            throw new org.loupe.FormatException(p + ": is not a regular file (a device, FIFO or socket); pass a model.zip");
+        }
         if (!NAMES.contains(nameOrPath)) {
             throw new ConfigException(nameOrPath + ": no such model file, and not a shipped model name (shipped: "
                     + String.join(", ", NAMES) + "); train one with `loupe train` and pass its model.zip");
@@ -48,7 +52,8 @@ public final class ShippedModels {
                 throw new ConfigException(nameOrPath + ": this build carries no shipped model of that name (models/"
                         + nameOrPath + ".zip was missing when the jar was built)");
             }
-            Path tmp = Files.createTempFile("loupe-" + nameOrPath + "-", ".zip");
+            removeStaleCopies();
+            Path tmp = Files.createTempFile("loupe-" + nameOrPath + "-" + ProcessHandle.current().pid() + "-", ".zip");
             tmp.toFile().deleteOnExit();
             Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
             EXTRACTED.put(nameOrPath, tmp);
@@ -56,5 +61,27 @@ public final class ShippedModels {
         } catch (IOException e) {
             throw new OutputException(nameOrPath + ": cannot unpack the shipped model: " + e.getMessage(), e);
         }
+    }
+
+    private static final java.util.regex.Pattern COPY = java.util.regex.Pattern.compile("loupe-sr-x\\d+-(\\d+)-\\d+\\.zip");
+
+    /**
+     * Copies that a killed run (kill -9: no exit hook) left in the temp folder: the name carries the
+     * process id, and a copy whose process is gone is removed (issue #25, item 12).
+     */
+    static int removeStaleCopies() {
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"));
+        int removed = 0;
+        try (var files = Files.newDirectoryStream(dir, "loupe-sr-x*-*-*.zip")) {
+            for (Path f : files) {
+                var m = COPY.matcher(f.getFileName().toString());
+                if (m.matches() && !ProcessHandle.of(Long.parseLong(m.group(1))).map(ProcessHandle::isAlive).orElse(false)) {
+                    removed += Files.deleteIfExists(f) ? 1 : 0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // another user's file or a race with another run: not ours to remove
+        }
+        return removed;
     }
 }

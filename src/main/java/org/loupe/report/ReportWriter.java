@@ -27,13 +27,24 @@ public final class ReportWriter {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** Every figure a report may draw ({@link #figures}); a test checks the list is complete. */
+    static final java.util.List<String> FIGURES = java.util.List.of("ratio", "power", "power_raw", "correlation", "transfer",
+            "slices", "massfunction", "massfunction_ratio");
+
     private ReportWriter() {
     }
 
     public static void write(ValidationReport r, Path dir, String provenanceJson) {
         try {
-            Files.createDirectories(dir);
+            org.loupe.Leftovers.createFolders(dir);
             Map<String, byte[]> figures = figures(r);
+            // A reused folder: figures of an earlier report that this one does not draw (a run
+            // with HR, then one without) would sit next to it as if they were its own (issue #25, item 13).
+            for (String name : FIGURES) {
+                if (!figures.containsKey(name)) {
+                    Files.deleteIfExists(dir.resolve(name + ".png"));
+                }
+            }
             for (Map.Entry<String, byte[]> f : figures.entrySet()) {
                 AtomicFiles.writeBytes(dir.resolve(f.getKey() + ".png"), f.getValue());
             }

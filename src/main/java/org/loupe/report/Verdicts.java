@@ -13,6 +13,13 @@ import java.util.Map;
  */
 final class Verdicts {
 
+    /**
+     * Differences at or below this (in P_X/P_HR − 1 and in r) are rounding, not a win: an SR box
+     * equal to LR would otherwise be "closer in every bin" by ties (issue #25, item 4). Float
+     * positions round P(k) ratios at ~1e-7.
+     */
+    static final double TIE = 1e-6;
+
     private Verdicts() {
     }
 
@@ -69,11 +76,21 @@ final class Verdicts {
         }
         boolean[] closer = new boolean[n];
         int count = 0;
+        int ties = 0;
         for (int i = 0; i < n; i++) {
-            closer[i] = Math.abs(s[i] - 1) <= Math.abs(l[i] - 1);
+            double d = Math.abs(s[i] - 1) - Math.abs(l[i] - 1);
+            closer[i] = d < -TIE;
             count += closer[i] ? 1 : 0;
+            ties += Math.abs(d) <= TIE ? 1 : 0;
         }
         String range = String.format(Locale.ROOT, "k <= %.2f h/Mpc", kmax);
+        if (ties == n) {
+            return "the same as LR in P(k) at every " + range + " (no difference beyond rounding)";
+        }
+        if (ties > 0) {
+            return String.format(Locale.ROOT, "closer to HR than LR in P(k) in %d of %d bins, the same as LR in %d (%s)",
+                    count, n, ties, range);
+        }
         if (count == n) {
             return "closer to HR than LR in P(k) at every " + range;
         }
@@ -96,9 +113,18 @@ final class Verdicts {
         double[] k = sr.vsHr().k();
         int n = 0;
         int better = 0;
+        int ties = 0;
         for (int i = 0; i < k.length && k[i] <= kmax * (1 + 1e-9); i++) {
             n++;
-            better += sr.vsHr().r()[i] >= lr.vsHr().r()[i] ? 1 : 0;
+            double d = sr.vsHr().r()[i] - lr.vsHr().r()[i];
+            better += d > TIE ? 1 : 0;
+            ties += Math.abs(d) <= TIE ? 1 : 0;
+        }
+        if (ties == n) {
+            return "the same as LR in r(k) in every bin (no difference beyond rounding)";
+        }
+        if (ties > 0) {
+            return String.format(Locale.ROOT, "better than LR in r(k) in %d of %d bins, the same in %d", better, n, ties);
         }
         if (better == n) {
             return "better than LR in r(k) in every bin";
@@ -116,8 +142,8 @@ final class Verdicts {
         double triR = measured(r, ValidationReport.TRILINEAR, Checks.CORRELATION);
         String p = String.format(Locale.ROOT, "P(k) %.1f %% vs %.1f %%", 100 * srP, 100 * triP);
         String c = String.format(Locale.ROOT, "min r %.3f vs %.3f", srR, triR);
-        boolean winsP = srP < triP;
-        boolean winsR = srR >= triR;
+        boolean winsP = srP < triP - TIE;
+        boolean winsR = srR > triR + TIE;
         if (winsP && winsR) {
             return "beats trilinear (" + p + ", " + c + ")";
         }

@@ -55,7 +55,9 @@ public final class ConfigLoader {
             .build()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // 8.5 for a whole-number key is a mistake, not 8 (issue #25).
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
     /** Defaults of the sections of a {@link RunConfig}, by dotted path, from their records. */
     private static final Map<String, Object> DEFAULTS = new LinkedHashMap<>();
@@ -78,6 +80,13 @@ public final class ConfigLoader {
     }
 
     public static <T> T load(Path file, Class<T> type) {
+        if (Files.isDirectory(file)) {
+            throw new ConfigException(file + ": is a folder, not a YAML file; pass the file itself (e.g. " + file.resolve(
+                    "data-manifest.yaml") + ")");
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new ConfigException(file + ": is not a regular file (a device, FIFO or socket); pass a YAML file");
+        }
         if (!Files.isRegularFile(file)) {
             throw new ConfigException(file + ": config file not found; pass an existing YAML file (see configs/)");
         }

@@ -68,6 +68,7 @@ public final class ManifestBuilder {
                 throw new ShapeMismatchException(String.format(Locale.ROOT, "%s (z = %.4f) and %s (z = %.4f) are at different redshifts;"
                         + " pair %s needs LR and HR snapshots of the same output", s.lr(), hl.redshift(), s.hr(), hh.redshift(), s.id()));
             }
+            requireCoarserLr(s, hl, hh);
             if (cl.seed() >= 0 && ch.seed() >= 0 && cl.seed() != ch.seed()) {
                 throw new ShapeMismatchException(s.lr() + " (Seed " + cl.seed() + ") and " + s.hr() + " (Seed " + ch.seed()
                         + ") come from different initial conditions; pair " + s.id() + " needs one universe at two resolutions");
@@ -109,6 +110,23 @@ public final class ManifestBuilder {
     }
 
     /** The file's value; else the option's; an option that contradicts the file is an error; neither: noted in {@code missing}. */
+    /**
+     * LR must hold fewer particles than HR: the same file twice, or LR and HR swapped, would make
+     * a pair the network learns nothing (or the inverse) from, and train then advises scale 0.
+     */
+    private static void requireCoarserLr(Source s, SnapshotHeader hl, SnapshotHeader hh) {
+        long nl = hl.count(1);
+        long nh = hh.count(1);
+        if (nl < nh) {
+            return;
+        }
+        String what = s.lr().toAbsolutePath().normalize().equals(s.hr().toAbsolutePath().normalize()) ? "are the same file"
+                : nl == nh ? "have the same resolution (" + nl + " particles)"
+                : "are swapped (LR " + nl + " particles, HR " + nh + ")";
+        throw new ShapeMismatchException("pair " + s.id() + ": LR " + s.lr() + " and HR " + s.hr() + " " + what
+                + "; a pair is LR first, then an HR run of the same universe with more particles: --pair ID=LR,HR");
+    }
+
     private static double pick(double inFile, Double option, String attribute, String flag, Path file, List<String> missing) {
         if (!Double.isNaN(inFile)) {
             if (option != null && Math.abs(option - inFile) > FileCosmology.TOLERANCE * Math.max(1, Math.abs(inFile))) {

@@ -26,7 +26,18 @@ public record RunConfig(String name, Integer threads, SnapshotSection snapshot, 
                         DataSection data, GeneratorSpec generator, TileSpec tiles, TrainSpec train,
                         ValidationSpec validate) {
 
+    /** Longest run name: a folder name every file system takes, with room for the files in it. */
+    public static final int MAX_NAME = 100;
+
     public RunConfig {
+        // The name is one folder under runs/: one path segment of plain characters, so that
+        // "../../elsewhere" cannot write outside runs/ and a 5 000-character name is a setting
+        // error, not a crash (issue #25, item 10).
+        if (name != null && !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0," + (MAX_NAME - 1) + "}")) {
+            throw org.loupe.ConfigException.forKey("name", "'" + (name.length() > 40 ? name.substring(0, 40) + "..." : name)
+                    + "' is not a run name: use 1 to " + MAX_NAME + " letters, digits, '.', '_' or '-' (no '/', not starting"
+                    + " with '.'); it names the folder runs/NAME");
+        }
         if (threads != null) {
             org.loupe.ConfigException.checkRange("threads", threads, 1, 4096);
         }

@@ -65,6 +65,7 @@ final class DatasetReader {
 
     /** Reads every element as long into {@code dest[destOffset ...]}. */
     static void readLongs(Dataset ds, Path file, long userBlock, long[] dest, int destOffset) {
+        requireIntegers(ds, file);
         read(ds, file, userBlock, (t, src, i, n) -> t.toLongs(src, dest, destOffset + i, n));
     }
 
@@ -83,7 +84,17 @@ final class DatasetReader {
 
     /** As {@link #readFloatRows} for integers (particle IDs). */
     static void readLongRows(Dataset ds, Path file, long userBlock, long firstRow, int rows, long[] dest) {
+        requireIntegers(ds, file);
         readRows(ds, file, userBlock, firstRow, rows, (t, src, i, n) -> t.toLongs(src, dest, i, n));
+    }
+
+    /** Particle IDs must be integers: float IDs above 2^24 collide, so the file cannot be used (named with its dataset). */
+    private static void requireIntegers(Dataset ds, Path file) {
+        String where = file + ":" + ds.getPath();
+        if (ElementType.of(ds.getDataType(), where).floating()) {
+            throw new FormatException(where + ": particle IDs are stored as floating point; IDs must be integers (rewrite the"
+                    + " dataset as uint64, e.g. with h5py)");
+        }
     }
 
     private static void readRows(Dataset ds, Path file, long userBlock, long firstRow, int rows, Sink sink) {
@@ -100,7 +111,7 @@ final class DatasetReader {
             if (ds instanceof ContiguousDataset c) {
                 readContiguous(c, file, userBlock, type, from, count, sink, where);
             } else if (ds instanceof ChunkedDataset c) {
-                readChunked(c, type, firstRow, rows, sink);
+                readChunked(c, type, firstRow, rows, sink, where);
             } else {
                 // Compact or other small layouts: the whole dataset, passing on the range.
                 read(ds, file, userBlock, (t, src, i, n) -> {
@@ -142,7 +153,7 @@ final class DatasetReader {
                 readContiguous(c, file, userBlock, type, 0, (int) size, sink, where);
             } else if (ds instanceof ChunkedDataset c) {
                 int rows = ds.getDimensions()[0];
-                readChunked(c, type, 0, rows, sink);
+                readChunked(c, type, 0, rows, sink, where);
             } else {
                 readFlat(ds, type, (int) size, sink);
             }
@@ -196,7 +207,7 @@ final class DatasetReader {
     }
 
     /** Rows [firstRow, firstRow + rowCount) of a chunked dataset; the sink gets indices relative to the first row. */
-    private static void readChunked(ChunkedDataset ds, ElementType type, long firstRow, int rowCount, Sink sink) {
+    private static void readChunked(ChunkedDataset ds, ElementType type, long firstRow, int rowCount, Sink sink, String where) {
         int[] dims = ds.getDimensions();
         int[] chunk = ds.getChunkDimensions();
         int rows = dims[0];
@@ -214,6 +225,7 @@ final class DatasetReader {
         int firstChunk = lo / chunkRows;
         int rowChunks = (hi + chunkRows - 1) / chunkRows - firstChunk;
         int finalCols = cols;
+        boolean checksummed = Fletcher32.present(ds);
         // Chunks decompress independently (jHDF reads them with positional reads): two threads
         // inflate two chunks at a time, each writing its own rows of the destination.
         Parallel.forEach(rowChunks, Parallel.defaultThreads(), rc -> {
@@ -223,6 +235,9 @@ final class DatasetReader {
             int b = Math.min(Math.min(r0 + chunkRows, rows), hi);
             for (int c0 = 0; c0 < finalCols; c0 += chunkCols) {
                 int[] offset = dims.length > 1 ? new int[] {r0, c0} : new int[] {r0};
+                if (checksummed) {
+                    Fletcher32.verify(ds, offset, where);
+                }
                 ByteBuffer raw = ByteBuffer.wrap(ds.getDecompressedChunk(offset));
                 int nc = Math.min(chunkCols, finalCols - c0);
                 if (nc == finalCols && chunkCols == finalCols) {

@@ -21,6 +21,9 @@ final class HeaderParser {
     private HeaderParser() {
     }
 
+    /** Negative redshifts this close to 0 are the round-off of z = 1/a − 1 at a = 1. */
+    static final double ROUND_OFF_Z = 1e-9;
+
     static SnapshotHeader parse(HdfFile hdf, Path file, ReadOptions options) {
         Group header = group(hdf, "Header");
         if (header == null) {
@@ -103,6 +106,10 @@ final class HeaderParser {
                 ? first(file, 1.0 / (1.0 + redshift), new Node[] {cosmology, header}, new String[] {"Scale-factor", "Scale-factor"})
                 : Attributes.scalar(header, "Time", file);
 
+        if (redshift < 0 && redshift > -ROUND_OFF_Z) {
+            // 1/a - 1 of a = 1 computed in floating point: z = -2.2e-16 is z = 0, not a corrupt header.
+            redshift = 0.0;
+        }
         if (!(redshift >= 0) || Double.isInfinite(redshift)) {
             throw implausible(file, "Redshift", redshift, "must be a finite number >= 0");
         }

@@ -46,6 +46,11 @@ final class SnapshotFiles {
             }
             return input;
         }
+        if (Files.exists(input)) {
+            // A FIFO, a device (/dev/zero) or a socket: it exists, so "no such file" would mislead.
+            throw new FormatException(input + ": is not a regular file (a device, FIFO or socket); pass a snapshot file or a"
+                    + " snapshot folder");
+        }
         for (String ext : new String[] {".0.hdf5", ".0.h5", ".hdf5", ".h5"}) {
             Path candidate = input.resolveSibling(input.getFileName() + ext);
             if (Files.isRegularFile(candidate)) {

@@ -25,6 +25,7 @@ public final class SnapshotReader {
         try (HdfFile hdf = openHdf(first)) {
             SnapshotHeader header = HeaderParser.parse(hdf, first, options);
             HeaderParser.requireMembersAgree(header.files());
+            MemberSet.requireDistinct(header.files(), header.numPartTotal());
             return new Snapshot(header, options);
         } catch (HdfException e) {
             throw unreadable(first, e);
@@ -50,7 +51,10 @@ public final class SnapshotReader {
         }
         try {
             return new HdfFile(file);
-        } catch (HdfException e) {
+        } catch (HdfException | ArithmeticException | IllegalArgumentException | IndexOutOfBoundsException
+                 | java.nio.BufferUnderflowException e) {
+            // A damaged superblock makes jHDF fail with plain runtime exceptions too (a negative
+            // "unsigned" address, a buffer read past its end): the file is unreadable either way.
             throw unreadable(file, e);
         }
     }

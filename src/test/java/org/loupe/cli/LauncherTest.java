@@ -56,4 +56,27 @@ class LauncherTest {
         assertTrue(calls.contains("mvn -q -B -DskipTests package"), calls);
         assertEquals(2, calls.lines().filter(l -> l.startsWith("java ")).count(), calls);
     }
+
+    /** Issue #25, item 11: environment values are checked like options (exit 2, one line), before java starts. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"LOUPE_THREADS=0", "LOUPE_THREADS=-3", "LOUPE_THREADS=two",
+        "SLURM_CPUS_PER_TASK=0", "OMP_NUM_THREADS=0", "LOUPE_HEAP=abc", "LOUPE_HEAP=0", "LOUPE_HEAP=999999g", "LOUPE_HEAP=1m",
+        "SLURM_MEM_PER_NODE=abc"})
+    void aWrongEnvironmentValueIsOneLineAndExitTwo(String env) throws Exception {
+        Python.Result r = launch(env);
+        assertEquals(2, r.exitCode(), r.output());
+        String name = env.substring(0, env.indexOf('='));
+        List<String> lines = r.output().lines().filter(l -> l.startsWith("loupe: error: ")).toList();
+        assertEquals(1, lines.size(), r.output());
+        assertTrue(lines.get(0).contains(env), lines.get(0));
+        assertFalse(Files.exists(dir.resolve("calls.log")) && Files.readString(dir.resolve("calls.log")).contains("java "),
+                "java never started for " + name);
+    }
+
+    @Test
+    void rightEnvironmentValuesStartJava() throws Exception {
+        launch("LOUPE_THREADS=2 LOUPE_HEAP=512m SLURM_MEM_PER_NODE=4000");
+        String calls = Files.readString(dir.resolve("calls.log"));
+        assertTrue(calls.contains("-Xmx512m"), calls);
+    }
 }

@@ -58,4 +58,14 @@ public final class Catalogues {
         }
         return new Particles(box, pos, vel, ids, 2.0, null);
     }
+
+    /**
+     * {@code p} with particle {@code site} moved by {@code dx} Mpc/h along x: a box that is not
+     * {@code p} (validate refuses a box compared with itself) and differs from it in one place.
+     */
+    public static Particles nudged(Particles p, int site, float dx) {
+        float[] pos = p.positionsMpcH().clone();
+        pos[3 * site] = (float) p.box().wrap(pos[3 * site] + dx);
+        return new Particles(p.box(), pos, p.velocitiesKmS(), p.ids(), p.massPerParticle(), p.masses());
+    }
 }
