@@ -135,22 +135,44 @@ final class Verdicts {
         return String.format(Locale.ROOT, "better than LR in r(k) in %d of %d bins", better, n);
     }
 
-    private static String versusTrilinear(ValidationReport r, String name) {
-        double srP = measured(r, name, Checks.POWER);
-        double triP = measured(r, ValidationReport.TRILINEAR, Checks.POWER);
-        double srR = measured(r, name, Checks.CORRELATION);
-        double triR = measured(r, ValidationReport.TRILINEAR, Checks.CORRELATION);
-        String p = String.format(Locale.ROOT, "P(k) %.1f %% vs %.1f %%", 100 * srP, 100 * triP);
-        String c = String.format(Locale.ROOT, "min r %.3f vs %.3f", srR, triR);
-        boolean winsP = srP < triP - TIE;
-        boolean winsR = srR > triR + TIE;
-        if (winsP && winsR) {
-            return "beats trilinear (" + p + ", " + c + ")";
+    /**
+     * Whether SR beats the trilinear baseline, weighing every check both have: P(k), r(k), the
+     * halo count and the mass function. A box that makes fewer haloes than trilinear interpolation
+     * of its LR box does not "beat trilinear", however its P(k) looks.
+     */
+    static String versusTrilinear(ValidationReport r, String name) {
+        List<String> wins = new ArrayList<>();
+        List<String> losses = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (String kind : List.of(Checks.POWER, Checks.CORRELATION, Checks.HALOS, Checks.MASS_FUNCTION)) {
+            double sr = measured(r, name, kind);
+            double tri = measured(r, ValidationReport.TRILINEAR, kind);
+            if (Double.isNaN(sr) || Double.isNaN(tri)) {
+                continue;
+            }
+            // r(k) is better when higher; every other check measures a miss, better when lower.
+            double gain = kind.equals(Checks.CORRELATION) ? sr - tri : tri - sr;
+            String label = switch (kind) {
+                case Checks.POWER -> String.format(Locale.ROOT, "P(k) %.1f %% vs %.1f %%", 100 * sr, 100 * tri);
+                case Checks.CORRELATION -> String.format(Locale.ROOT, "min r %.3f vs %.3f", sr, tri);
+                case Checks.HALOS -> String.format(Locale.ROOT, "halo count off by %.0f %% vs %.0f %%", 100 * sr, 100 * tri);
+                default -> String.format(Locale.ROOT, "mass-function bins beyond 2 sigma %d vs %d", (int) sr, (int) tri);
+            };
+            values.add(label);
+            if (gain > TIE) {
+                wins.add(kind);
+            } else if (gain < -TIE) {
+                losses.add(kind);
+            }
         }
-        if (!winsP && !winsR) {
-            return "no better than trilinear (" + p + ", " + c + ")";
+        String detail = " (" + String.join(", ", values) + ")";
+        if (losses.isEmpty() && !wins.isEmpty()) {
+            return "beats trilinear" + detail;
         }
-        return (winsP ? "beats trilinear in P(k) but not in r(k)" : "beats trilinear in r(k) but not in P(k)") + " (" + p + ", " + c + ")";
+        if (wins.isEmpty()) {
+            return "no better than trilinear" + detail;
+        }
+        return "beats trilinear in " + String.join(" and ", wins) + " but not in " + String.join(" and ", losses) + detail;
     }
 
     /**
