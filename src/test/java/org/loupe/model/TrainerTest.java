@@ -201,20 +201,7 @@ class TrainerTest {
         List<PairFields> pairs = List.of(pair(1), pair(2));
         GeneratorSpec gs = new GeneratorSpec(2, 4, false, 0);
         List<ComputationGraph> exported = new ArrayList<>();
-        Trainer.Listener keep = new Trainer.Listener() {
-            @Override
-            public void step(long step, long totalSteps, double loss) {
-            }
-
-            @Override
-            public void epoch(Trainer.EpochRecord record) {
-            }
-
-            @Override
-            public void export(Trainer.EpochRecord record, ComputationGraph graph) {
-                exported.add(graph.clone());
-            }
-        };
+        Trainer.Listener keep = counting(exported);
         new Trainer(gs, TILES, spec(3, 2), pairs, pairs).run(new Checkpoints(dir.resolve("e")), dir.resolve("e.csv"), () -> false, keep);
         assertEquals(3, exported.size(), "one export per epoch");
         // The per-epoch exponential schedule depends on the step alone, so a 1-epoch run is the first epoch of a longer one.
@@ -310,7 +297,7 @@ class TrainerTest {
 
             @Override
             public void export(Trainer.EpochRecord record, ComputationGraph graph) {
-                into.add(graph);
+                into.add(graph.clone());   // the trainer goes on updating the graph it hands over
             }
         };
     }
