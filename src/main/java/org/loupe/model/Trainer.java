@@ -138,66 +138,66 @@ public final class Trainer {
         });
         java.util.concurrent.Future<MultiDataSet> next = multiDevice == null && step < total ? prefetch.submit(batchTask(step)) : null;
         try {
-        while (step < total) {
-            int epoch = (int) (step / train.stepsPerEpoch());
-            double lr = train.learningRateAt(step);
-            if (lr != lastLr) {
-                graph.setLearningRate(lr);
-                if (critic != null) {
-                    critic.setLearningRateFactor(lr / train.learningRate());
+            while (step < total) {
+                int epoch = (int) (step / train.stepsPerEpoch());
+                double lr = train.learningRateAt(step);
+                if (lr != lastLr) {
+                    graph.setLearningRate(lr);
+                    if (critic != null) {
+                        critic.setLearningRateFactor(lr / train.learningRate());
+                    }
+                    lastLr = lr;
                 }
-                lastLr = lr;
-            }
-            if (multiDevice != null) {
-                // One batch per device, averaged after every step (ParallelWrapper, AVERAGING mode).
-                long s0 = step * devices;
-                multiDevice.fit(new TileIterator(trainPairs, this::examples, geometry, generator.channels(),
-                        generator.noiseChannels(), generator.blockNoise(), s0, s0 + devices));
-            } else {
-                MultiDataSet batch = take(next);
-                next = step + 1 < total ? prefetch.submit(batchTask(step + 1)) : null;
-                boolean adversarial = critic != null && epoch >= train.adversarial().pretrainEpochs();
-                if (adversarial) {
-                    epochGap += adversarialStep(graph, batch);
+                if (multiDevice != null) {
+                    // One batch per device, averaged after every step (ParallelWrapper, AVERAGING mode).
+                    long s0 = step * devices;
+                    multiDevice.fit(new TileIterator(trainPairs, this::examples, geometry, generator.channels(),
+                            generator.noiseChannels(), generator.blockNoise(), s0, s0 + devices));
+                } else {
+                    MultiDataSet batch = take(next);
+                    next = step + 1 < total ? prefetch.submit(batchTask(step + 1)) : null;
+                    boolean adversarial = critic != null && epoch >= train.adversarial().pretrainEpochs();
+                    if (adversarial) {
+                        epochGap += adversarialStep(graph, batch);
+                    }
+                    graph.fit(batch);
+                    if (adversarial) {
+                        adversarialTerm(graph).forget();
+                    }
                 }
-                graph.fit(batch);
-                if (adversarial) {
-                    adversarialTerm(graph).forget();
+                double loss = perElement(graph.score());
+                if (!Double.isFinite(loss)) {
+                    throw new ConfigException("training diverged at step " + step + " (loss " + loss + "); lower train.learningRate");
+                }
+                epochLoss += loss;
+                step++;
+                stepsThisRun++;
+                listener.step(step, total, loss);
+                boolean stopNow = stop.getAsBoolean();
+                if (step % train.stepsPerEpoch() == 0) {
+                    double seconds = (System.nanoTime() - epochStart) * 1e-9;
+                    boolean criticOn = critic != null && epoch >= train.adversarial().pretrainEpochs();
+                    EpochRecord rec = new EpochRecord(epoch + 1, step, epochLoss / train.stepsPerEpoch(), validate(graph), lr,
+                            seconds, stepsThisRun * train.batch() / Math.max(seconds, 1e-9),
+                            criticOn ? epochGap / train.stepsPerEpoch() : Double.NaN);
+                    appendCurve(curveCsv, rec);
+                    listener.epoch(rec);
+                    epochLoss = 0;
+                    epochGap = 0;
+                    checkpoints.save(graph, criticNet(), new TrainState(step, 0, lr, 0));
+                    if (train.exportEvery() > 0 && (epoch + 1) % train.exportEvery() == 0) {
+                        listener.export(rec, graph);
+                    }
+                    epochStart = System.nanoTime();
+                    stepsThisRun = 0;
+                } else if (stopNow) {
+                    checkpoints.save(graph, criticNet(), new TrainState(step, epochLoss, lr, epochGap));
+                }
+                if (stopNow) {
+                    return graph;
                 }
             }
-            double loss = perElement(graph.score());
-            if (!Double.isFinite(loss)) {
-                throw new ConfigException("training diverged at step " + step + " (loss " + loss + "); lower train.learningRate");
-            }
-            epochLoss += loss;
-            step++;
-            stepsThisRun++;
-            listener.step(step, total, loss);
-            boolean stopNow = stop.getAsBoolean();
-            if (step % train.stepsPerEpoch() == 0) {
-                double seconds = (System.nanoTime() - epochStart) * 1e-9;
-                boolean criticOn = critic != null && epoch >= train.adversarial().pretrainEpochs();
-                EpochRecord rec = new EpochRecord(epoch + 1, step, epochLoss / train.stepsPerEpoch(), validate(graph), lr,
-                        seconds, stepsThisRun * train.batch() / Math.max(seconds, 1e-9),
-                        criticOn ? epochGap / train.stepsPerEpoch() : Double.NaN);
-                appendCurve(curveCsv, rec);
-                listener.epoch(rec);
-                epochLoss = 0;
-                epochGap = 0;
-                checkpoints.save(graph, criticNet(), new TrainState(step, 0, lr, 0));
-                if (train.exportEvery() > 0 && (epoch + 1) % train.exportEvery() == 0) {
-                    listener.export(rec, graph);
-                }
-                epochStart = System.nanoTime();
-                stepsThisRun = 0;
-            } else if (stopNow) {
-                checkpoints.save(graph, criticNet(), new TrainState(step, epochLoss, lr, epochGap));
-            }
-            if (stopNow) {
-                return graph;
-            }
-        }
-        return graph;
+            return graph;
         } finally {
             prefetch.shutdownNow();
         }
