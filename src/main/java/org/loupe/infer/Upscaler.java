@@ -232,7 +232,7 @@ public final class Upscaler {
         if (icModes && pair.ics() == null) {
             throw new IllegalStateException("the model reads initial-condition modes but " + pair.id() + " carries none");
         }
-        int icChannels = icModes ? 3 * scale * scale * scale : 0;
+        int icChannels = icModes ? geo.icChannels() : 0;
         int nh = scale * n;
         int t = scale * cropCells;
         List<int[]> anchors = new ArrayList<>();

@@ -107,9 +107,8 @@ public final class IcTwin {
             psi[i] = psiLarge[i] + psiNew[i];
             v[i] = vLarge[i] + ratio * psiNew[i];
         }
-        Grid g = both;
-        Grid psiGrid = new Grid(n, 3, box, psi, g.info());
-        Grid vGrid = new Grid(n, 3, box, v, g.info());
+        Grid psiGrid = new Grid(n, 3, box, psi, both.info());
+        Grid vGrid = new Grid(n, 3, box, v, both.info());
         return LagrangianFields.toParticles(psiGrid, vGrid, lattice, ics.mass(0));
     }
 

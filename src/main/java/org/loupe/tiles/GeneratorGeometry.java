@@ -74,6 +74,11 @@ public record GeneratorGeometry(int scale, int cropCells, int haloCells, int lrC
         return m;
     }
 
+    /** Channels of an initial-condition input at LR resolution: 3 components × s³ HR sites per LR cell. */
+    public int icChannels() {
+        return 3 * scale * scale * scale;
+    }
+
     /** HR crop side s·c. */
     public int targetSide() {
         return scale * cropCells;

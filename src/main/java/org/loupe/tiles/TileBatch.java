@@ -56,6 +56,8 @@ public final class TileBatch {
         float[] lr = new float[n * inChannels * in * in * in];
         float[] tri = new float[n * channels * out * out * out];
         float[] target = new float[n * channels * out * out * out];
+        int icChannels = icModes ? geo.icChannels() : 0;
+        float[] ic = new float[n * icChannels * in * in * in];
         for (int e = 0; e < n; e++) {
             Example ex = examples.get(e);
             PairFields p = pairs.get(ex.pair());
@@ -68,6 +70,12 @@ public final class TileBatch {
             }
             copy(t.upsampled(ex.anchor(), ex.symmetry()), tri, e);
             copy(t.target(ex.anchor(), ex.symmetry()), target, e);
+            if (icModes) {
+                if (p.ics() == null) {
+                    throw new IllegalStateException("pair " + p.id() + " has no initial-condition modes");
+                }
+                copy(t.icInput(p.ics(), ex.anchor(), ex.symmetry()), ic, e);
+            }
         }
         INDArray lrA = Nd4j.create(lr, new long[] {n, inChannels, in, in, in}, 'c');
         INDArray triA = Nd4j.create(tri, new long[] {n, channels, out, out, out}, 'c');
@@ -77,18 +85,7 @@ public final class TileBatch {
         inputs[0] = lrA;
         inputs[1] = triA;
         if (icModes) {
-            int s3 = geo.scale() * geo.scale() * geo.scale();
-            float[] ic = new float[n * 3 * s3 * in * in * in];
-            for (int e = 0; e < n; e++) {
-                Example ex = examples.get(e);
-                PairFields p = pairs.get(ex.pair());
-                if (p.ics() == null) {
-                    throw new IllegalStateException("pair " + p.id() + " has no initial-condition modes");
-                }
-                float[] t = new TileExtractor(p.lr(), p.hr(), geo, channels, p.norm()).icInput(p.ics(), ex.anchor(), ex.symmetry());
-                System.arraycopy(t, 0, ic, e * t.length, t.length);
-            }
-            inputs[2 + blocks] = Nd4j.create(ic, new long[] {n, 3L * s3, in, in, in}, 'c');
+            inputs[2 + blocks] = Nd4j.create(ic, new long[] {n, icChannels, in, in, in}, 'c');
         }
         for (int k = 0; k < blocks; k++) {
             int side = geo.blockSide(k);

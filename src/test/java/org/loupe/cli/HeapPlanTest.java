@@ -56,12 +56,12 @@ class HeapPlanTest {
     void theValidatePlanGrowsWithTheMeshAndLrNotWithTheBoxesItReadsInSlabs() {
         long work = 1L << 30;
         long lr = 256L * 256 * 256;
-        long at512 = ValidateCommand.heapBytes(lr, 512L * 512 * 512, 512L * 512 * 512, 512, true, work);
-        long at1024 = ValidateCommand.heapBytes(lr, 1024L * 1024 * 1024, 1024L * 1024 * 1024, 512, true, work);
+        long at512 = ValidateMemory.heapBytes(lr, 512L * 512 * 512, 512L * 512 * 512, 512, true, work);
+        long at1024 = ValidateMemory.heapBytes(lr, 1024L * 1024 * 1024, 1024L * 1024 * 1024, 512, true, work);
         assertEquals(at512, at1024, "SR and HR are read in slabs: the 512^3 mesh sets the peak for both");
-        assertTrue(ValidateCommand.heapBytes(8 * lr, 512L * 512 * 512, 512L * 512 * 512, 512, true, work) > at512,
+        assertTrue(ValidateMemory.heapBytes(8 * lr, 512L * 512 * 512, 512L * 512 * 512, 512, true, work) > at512,
                 "the LR displacement field is held");
-        assertTrue(ValidateCommand.heapBytes(lr, 512L * 512 * 512, 512L * 512 * 512, 1024, true, work) > 7 * at512 / 2,
+        assertTrue(ValidateMemory.heapBytes(lr, 512L * 512 * 512, 512L * 512 * 512, 1024, true, work) > 7 * at512 / 2,
                 "a 1024^3 mesh costs 8 times the 512^3 one");
         assertTrue(at512 < 5L << 30, "a 512^3 report plans under 5 GB: " + at512);
     }
@@ -69,8 +69,8 @@ class HeapPlanTest {
     @Test
     void aWorkingMemoryBelowTheThinnestSlabIsNoted() {
         long n = 1024L * 1024 * 1024;
-        String note = ValidateCommand.thinnestSlabNote(n, 1L << 20);
+        String note = ValidateMemory.thinnestSlabNote(n, 1L << 20);
         assertTrue(note != null && note.contains("--memory-mb 1 ") && note.contains("2048 slabs"), note);
-        assertNull(ValidateCommand.thinnestSlabNote(n, 1L << 30), "1 GB: slabs of about 100 MB would do");
+        assertNull(ValidateMemory.thinnestSlabNote(n, 1L << 30), "1 GB: slabs of about 100 MB would do");
     }
 }
